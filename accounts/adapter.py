@@ -1,0 +1,27 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+from . import services
+from .selectors import next_step_url
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Connects allauth to TalentHub: the side chosen at sign-up, landing pages, welcome."""
+
+    def save_user(self, request, user, form, commit=True):
+        user.side = form.cleaned_data["side"]
+        user.preferred_language = translation.get_language() or user.preferred_language
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        return next_step_url(request.user)
+
+    def get_signup_redirect_url(self, request):
+        # Asked once the new user is logged in (after confirming the address).
+        return next_step_url(request.user)
+
+    def confirm_email(self, request, email_address):
+        confirmed = super().confirm_email(request, email_address)
+        if confirmed:
+            services.welcome_email_schedule(user=email_address.user)
+        return confirmed

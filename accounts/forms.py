@@ -1,0 +1,19 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignupForm(AllauthSignupForm):
+    side = forms.ChoiceField(
+        label=_("Which side are you on?"),
+        choices=[
+            (User.Side.TALENT, _("I am a talent")),
+            (User.Side.ENTERPRISE, _("I represent a company")),
+        ],
+        widget=forms.RadioSelect,
+        help_text=_("You can do the rest of the set-up after confirming your email."),
+    )
+
+    field_order = ["side", "email", "password1", "password2"]

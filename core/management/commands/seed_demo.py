@@ -1,0 +1,235 @@
+"""Demo data for a laptop or a staging site: `manage.py seed_demo` (safe to run again)."""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from enterprises.models import Enterprise, Membership
+from matching.models import Opening
+from profiles.models import TalentProfile
+
+DEMO_PASSWORD = "talenthub-demo"  # noqa: S105 - printed for the demo, never used in production
+STAFF_EMAIL = "staff@demo.talenthub.fi"
+
+TALENTS = [
+    # email, full name, headline, municipality, visibility, preferred language
+    (
+        "ana.souza@demo.talenthub.fi",
+        "Ana Souza",
+        "Software developer, Python and Django",
+        "Joensuu",
+        TalentProfile.Visibility.VISIBLE,
+        "en",
+    ),
+    (
+        "olena.kovalenko@demo.talenthub.fi",
+        "Olena Kovalenko",
+        "Export marketing, Ukrainian and Polish markets",
+        "Joensuu",
+        TalentProfile.Visibility.ANONYMOUS,
+        "fi",
+    ),
+    (
+        "mohammed.alrashid@demo.talenthub.fi",
+        "Mohammed Al-Rashid",
+        "Mechanical engineer, wood processing machinery",
+        "Kontiolahti",
+        TalentProfile.Visibility.VISIBLE,
+        "en",
+    ),
+    (
+        "li.wei@demo.talenthub.fi",
+        "Li Wei",
+        "Tourism and hospitality, Chinese-speaking guests",
+        "Lieksa",
+        TalentProfile.Visibility.ANONYMOUS,
+        "en",
+    ),
+    (
+        "priya.raman@demo.talenthub.fi",
+        "Priya Raman",
+        "Registered nurse, learning Finnish (B1)",
+        "Liperi",
+        TalentProfile.Visibility.HIDDEN,
+        "en",
+    ),
+    (
+        "daniel.okafor@demo.talenthub.fi",
+        "Daniel Okafor",
+        "Logistics coordinator with a forklift licence",
+        "Outokumpu",
+        TalentProfile.Visibility.VISIBLE,
+        "fi",
+    ),
+]
+
+ENTERPRISES = [
+    # business ID, name, municipality, website, description, members (email, name, role)
+    (
+        "2841957-5",
+        "Pielisen Puutuote Oy",
+        "Lieksa",
+        "https://pielisenpuutuote.example",
+        "A family-owned sawmill and joinery exporting log-house kits to Central Europe and Japan.",
+        [("tuomas.hakkinen@demo.talenthub.fi", "Tuomas Häkkinen", Membership.Role.OWNER)],
+    ),
+    (
+        "2765391-7",
+        "Karelia Code Oy",
+        "Joensuu",
+        "https://kareliacode.example",
+        "A software studio of twelve building forestry and logistics systems for Nordic customers.",
+        [
+            ("sanna.karjalainen@demo.talenthub.fi", "Sanna Karjalainen", Membership.Role.OWNER),
+            ("ville.turunen@demo.talenthub.fi", "Ville Turunen", Membership.Role.MEMBER),
+        ],
+    ),
+    (
+        "3150482-6",
+        "Kolin Elämysmatkat Oy",
+        "Joensuu",
+        "https://kolinelamysmatkat.example",
+        "Nature tourism in the Koli national park: guided hikes, lake trips and winter safaris.",
+        [("minna.ikonen@demo.talenthub.fi", "Minna Ikonen", Membership.Role.OWNER)],
+    ),
+    (
+        "3012847-8",
+        "Liperin Kuljetus ja Varasto Oy",
+        "Liperi",
+        "",
+        "Regional haulage and warehousing for the wood and metal industries of North Karelia.",
+        [("jari.ronkainen@demo.talenthub.fi", "Jari Ronkainen", Membership.Role.OWNER)],
+    ),
+]
+
+OPENINGS = [
+    # business ID, title, kind, municipality, description, days since published
+    (
+        "2765391-7",
+        "Django developer",
+        Opening.Kind.JOB,
+        "Joensuu",
+        "Join the team that builds timber-logistics software used across the Nordics. "
+        "English is our working language; Finnish is not required.",
+        2,
+    ),
+    (
+        "2765391-7",
+        "Development period: entering the Polish market",
+        Opening.Kind.DEVELOPMENT,
+        "Joensuu",
+        "Three months to map customers and partners in Poland for our route-planning product, "
+        "together with our sales lead.",
+        5,
+    ),
+    (
+        "2841957-5",
+        "Joint work period: export sales to Japan",
+        Opening.Kind.JOINT_WORK,
+        "Lieksa",
+        "We are looking for a talent who knows the Japanese market to work with us on a pilot "
+        "shipment of log-house kits.",
+        8,
+    ),
+    (
+        "3150482-6",
+        "Internship: guiding international guests at Koli",
+        Opening.Kind.INTERNSHIP,
+        "Joensuu",
+        "A summer internship guiding hiking and lake tours for guests from Asia and "
+        "Central Europe.",
+        12,
+    ),
+    (
+        "3012847-8",
+        "Warehouse worker with forklift licence",
+        Opening.Kind.JOB,
+        "Liperi",
+        "Full-time work in our Liperi warehouse. A forklift licence is required; we support "
+        "Finnish language studies.",
+        20,
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo users, enterprises, talents and openings."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        staff = self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
+        for email, name, headline, municipality, visibility, language in TALENTS:
+            user = self._user(email, name, side=User.Side.TALENT, language=language)
+            TalentProfile.objects.update_or_create(
+                user=user,
+                defaults={
+                    "display_name": name,
+                    "headline": headline,
+                    "municipality": municipality,
+                    "visibility": visibility,
+                },
+            )
+        enterprises = {}
+        for business_id, name, municipality, website, description, members in ENTERPRISES:
+            enterprise, _ = Enterprise.objects.update_or_create(
+                business_id=business_id,
+                defaults={
+                    "name": name,
+                    "municipality": municipality,
+                    "website": website,
+                    "description": description,
+                    "status": Enterprise.Status.VERIFIED,
+                },
+            )
+            enterprises[business_id] = enterprise
+            for email, member_name, role in members:
+                user = self._user(email, member_name, side=User.Side.ENTERPRISE, language="fi")
+                Membership.objects.update_or_create(
+                    enterprise=enterprise, user=user, defaults={"role": role}
+                )
+        now = timezone.now()
+        for business_id, title, kind, municipality, description, age_days in OPENINGS:
+            Opening.objects.update_or_create(
+                enterprise=enterprises[business_id],
+                title=title,
+                defaults={
+                    "kind": kind,
+                    "municipality": municipality,
+                    "description": description,
+                    "status": Opening.Status.PUBLISHED,
+                    "published_at": now - timedelta(days=age_days),
+                },
+            )
+        self._print_logins(staff)
+
+    def _user(self, email, full_name, *, side, language="en", is_staff=False, is_superuser=False):
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={
+                "full_name": full_name,
+                "side": side,
+                "preferred_language": language,
+                "is_staff": is_staff,
+                "is_superuser": is_superuser,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        # Demo addresses count as verified, so the logins work without a mail round trip.
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        return user
+
+    def _print_logins(self, staff):
+        talent = TALENTS[0][0]
+        member = ENTERPRISES[1][5][0][0]
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in with:"))
+        for role, email in [("staff", staff.email), ("talent", talent), ("company", member)]:
+            self.stdout.write(f"  {role:<8} {email:<40} password: {DEMO_PASSWORD}")
+        self.stdout.write("  (every demo user has the same password)")

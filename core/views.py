@@ -1,0 +1,42 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from matching.selectors import opening_latest
+
+from . import health
+
+
+def home(request):
+    return render(request, "core/home.html", {"openings": opening_latest(limit=3)})
+
+
+def about(request):
+    return render(request, "core/about.html")
+
+
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """The process is alive; says nothing about its dependencies."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Ready to serve: database, cache and (when configured) broker all answer."""
+    checks = health.readiness()
+    ok = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503
+    )

@@ -1,0 +1,119 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CONFIRM_LINK = re.compile(r"http://testserver(/accounts/confirm-email/[^/\s]+/)")
+
+
+def sign_up(client, *, side, email="newcomer@example.com"):
+    return client.post(
+        reverse("account_signup"),
+        {"side": side, "email": email, "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+
+def test_signup_page_asks_which_side_the_person_is_on(client):
+    response = client.get(reverse("account_signup"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "I am a talent" in content
+    assert "I represent a company" in content
+
+
+@pytest.mark.parametrize(
+    ("side", "landing"),
+    [(User.Side.TALENT, "profiles:start"), (User.Side.ENTERPRISE, "enterprises:start")],
+)
+def test_signup_verify_and_log_in_routes_each_side_to_its_next_step(
+    client, mailoutbox, django_capture_on_commit_callbacks, side, landing
+):
+    response = sign_up(client, side=side)
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    user = User.objects.get(email="newcomer@example.com")
+    assert user.side == side
+    assert not client.session.get("_auth_user_id"), "no login before the address is confirmed"
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["newcomer@example.com"]
+    assert "TalentHub" in mailoutbox[0].subject
+
+    confirm_path = CONFIRM_LINK.search(mailoutbox[0].body).group(1)
+    assert client.get(confirm_path).status_code == 200  # a page with a button: GET changes nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(confirm_path)
+
+    assert response.status_code == 302
+    assert response.url == reverse(landing)
+    assert client.session["_auth_user_id"] == str(user.pk)
+    welcome = mailoutbox[-1]
+    assert welcome.subject == "Welcome to TalentHub"
+    assert reverse(landing) in welcome.body
+
+    client.post(reverse("account_logout"))
+    response = client.post(
+        reverse("account_login"), {"login": "newcomer@example.com", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse(landing)
+
+
+def test_signup_without_a_side_is_refused_with_an_error_summary(client):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "newcomer@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'class="error-summary"' in content
+    assert 'href="#id_side"' in content
+    assert 'aria-invalid="true"' in content
+    assert not User.objects.filter(email="newcomer@example.com").exists()
+
+
+def test_unverified_user_cannot_log_in(client, mailoutbox):
+    user = UserFactory(verified=False)
+
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert not client.session.get("_auth_user_id")
+    assert mailoutbox, "the verification mail is sent again"
+
+
+def test_repeated_failed_logins_are_answered_with_429(client, talent):
+    for _ in range(5):
+        response = client.post(reverse("account_login"), {"login": talent.email, "password": "x"})
+        assert response.status_code == 200
+
+    response = client.post(reverse("account_login"), {"login": talent.email, "password": "x"})
+    assert response.status_code == 429
+    assert "Too many failed login attempts" in response.content.decode()
+
+    # Even the right password waits: guessing must not be able to go on.
+    response = client.post(reverse("account_login"), {"login": talent.email, "password": PASSWORD})
+    assert response.status_code == 429
+    assert not client.session.get("_auth_user_id")
+
+
+def test_admin_login_goes_through_the_protected_login(client):
+    response = client.get(reverse("admin:login"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(("role", "status"), [("talent", 403), ("member", 403), ("staff", 200)])
+def test_admin_is_for_staff_only(client, user_for_role, role, status):
+    client.force_login(user_for_role(role))
+
+    assert client.get(reverse("admin:index"), follow=True).status_code == status

@@ -1,0 +1,48 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.models import User
+from core.management.commands.seed_demo import DEMO_PASSWORD, STAFF_EMAIL
+from enterprises.models import Enterprise
+from matching.models import Opening
+from profiles.models import TalentProfile
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return [m.objects.count() for m in (User, Enterprise, TalentProfile, Opening)]
+
+
+def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
+    call_command("seed_demo")
+    first = counts()
+    call_command("seed_demo")
+
+    assert counts() == first
+    users, enterprises, profiles, openings = first
+    assert users >= 10
+    assert enterprises >= 3
+    assert profiles >= 5
+    assert openings >= 5
+    assert Enterprise.objects.verified().count() == enterprises
+    assert Opening.objects.published().count() == openings
+    assert STAFF_EMAIL in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("email", "landing"),
+    [
+        (STAFF_EMAIL, "admin:index"),
+        ("ana.souza@demo.talenthub.fi", "profiles:start"),
+        ("sanna.karjalainen@demo.talenthub.fi", "enterprises:start"),
+    ],
+)
+def test_printed_demo_logins_work(client, email, landing):
+    call_command("seed_demo")
+
+    response = client.post(reverse("account_login"), {"login": email, "password": DEMO_PASSWORD})
+
+    assert response.status_code == 302
+    assert response.url == reverse(landing)

@@ -1,0 +1,106 @@
+"""Settings are read at start-up, so each case starts a fresh Python with its own env."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG_VARS = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CELERY_BROKER_URL",
+    "EMAIL_URL",
+    "EMAIL_FILE_PATH",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+)
+PROBE = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "engine": settings.DATABASES["default"]["ENGINE"],
+    "db_name": str(settings.DATABASES["default"]["NAME"]),
+    "eager": settings.CELERY_TASK_ALWAYS_EAGER,
+    "broker": settings.CELERY_BROKER_URL,
+    "email": settings.EMAIL_BACKEND,
+    "email_path": str(getattr(settings, "EMAIL_FILE_PATH", "")),
+    "cache": settings.CACHES["default"]["BACKEND"],
+}))
+"""
+
+
+def run_django(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in CONFIG_VARS}
+    clean.update(DJANGO_SETTINGS_MODULE="talenthub.settings.base", ENV_FILE=os.devnull, **env)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
+    )
+
+
+def settings_with(**env):
+    result = run_django("-c", f"import django; django.setup(); {PROBE}", **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_defaults_need_no_services():
+    values = settings_with(DEBUG="true")
+
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["db_name"] == str(ROOT / "var" / "talenthub.sqlite3")
+    assert values["eager"] is True
+    assert values["broker"] == ""
+    assert values["email"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert values["email_path"] == str(ROOT / "var" / "mail")
+    assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_production_services_come_from_the_environment():
+    values = settings_with(
+        DEBUG="true",
+        DATABASE_URL="postgres://talenthub@db:5432/talenthub",
+        REDIS_URL="redis://redis:6379/0",
+        EMAIL_URL="smtp://mail.example.com:587",
+    )
+
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["eager"] is False
+    assert values["broker"] == "redis://redis:6379/0"
+    assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"ALLOWED_HOSTS": "talenthub.example"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS must be set"),
+    ],
+)
+def test_production_refuses_to_start_without_key_and_hosts(env, message):
+    result = run_django("manage.py", "check", DEBUG="false", **env)
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_deploy_checks_pass_with_production_settings(tmp_path):
+    result = run_django(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="9f2c1d7e4b8a6f3c0e5d2a9b7c4f1e8d3a6b0c9f5e2d7a4b1c8e3f6a0d9b2c5e7",
+        ALLOWED_HOSTS="talenthub.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr

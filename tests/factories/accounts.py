@@ -1,0 +1,39 @@
+import factory
+from allauth.account.models import EmailAddress
+
+from accounts.models import User
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    full_name = factory.Faker("name")
+    side = User.Side.TALENT
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """A user whose address is confirmed, as after a completed sign-up (default)."""
+        if create:
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
+
+
+class TalentUserFactory(UserFactory):
+    side = User.Side.TALENT
+
+
+class EnterpriseUserFactory(UserFactory):
+    side = User.Side.ENTERPRISE
+
+
+class StaffUserFactory(UserFactory):
+    side = ""
+    is_staff = True
+    is_superuser = True
