@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
 from . import services
+from .middleware import activate_saved_language
 from .selectors import next_step_url
 
 
@@ -12,6 +13,10 @@ class AccountAdapter(DefaultAccountAdapter):
         user.side = form.cleaned_data["side"]
         user.preferred_language = translation.get_language() or user.preferred_language
         return super().save_user(request, user, form, commit=commit)
+
+    def login(self, request, user):
+        super().login(request, user)
+        activate_saved_language(request, user)
 
     def get_login_redirect_url(self, request):
         return next_step_url(request.user)

@@ -2,29 +2,30 @@ from django.conf import settings
 from django.utils import translation
 
 
-class UserLanguageMiddleware:
-    """Use a signed-in person's saved language when the browser has not chosen one.
+def activate_saved_language(request, user) -> None:
+    """Use a signed-in person's saved language unless this browser has chosen one.
 
     LocaleMiddleware already honours the language cookie; this covers a new browser or
-    device, so that someone who chose Finnish once gets Finnish everywhere.
+    device, so that someone who chose Finnish once gets Finnish everywhere. Called at the
+    start of each request and again at login, so the login's own messages use it too.
     """
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return
+    translation.activate(user.preferred_language)
+    request.LANGUAGE_CODE = user.preferred_language
 
+
+class UserLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        use_saved = (
-            user is not None
-            and user.is_authenticated
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-            and user.preferred_language != translation.get_language()
-        )
-        if use_saved:
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
+        if request.user.is_authenticated:
+            activate_saved_language(request, request.user)
         response = self.get_response(request)
-        if use_saved:
+        # The user may have logged in during this request: remember their language here.
+        user = request.user
+        if user.is_authenticated and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 user.preferred_language,

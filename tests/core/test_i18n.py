@@ -13,6 +13,7 @@ from django.utils import translation
 
 from accounts.models import User
 from tests.conftest import skip_unless_available
+from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 PO_FILE = ROOT / "locale" / "fi" / "LC_MESSAGES" / "django.po"
@@ -126,3 +127,20 @@ def test_finnish_catalogue_has_every_string_in_the_source(tmp_path):
     committed = {(e.msgctxt, e.msgid) for e in polib.pofile(str(PO_FILE)) if not e.obsolete}
     assert fresh - committed == set(), "new strings: run `make messages` and translate them"
     assert committed - fresh == set(), "strings no longer used: run `make messages`"
+
+
+@pytest.mark.django_db
+def test_logging_in_switches_to_the_saved_language_with_its_messages(client, talent):
+    talent.preferred_language = "fi"
+    talent.save()
+
+    response = client.post(
+        reverse("account_login"), {"login": talent.email, "password": PASSWORD}, follow=True
+    )
+
+    content = response.content.decode()
+    assert '<html lang="fi">' in content
+    signed_in = finnish("Successfully signed in as %(name)s.") % {"name": talent}
+    assert signed_in != f"Successfully signed in as {talent}."
+    assert signed_in in content
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fi"
