@@ -10,8 +10,9 @@ from .factories import (
     TalentUserFactory,
 )
 
-# CI sets TALENTHUB_REQUIRE=browser,integration,gettext: what a developer's laptop may
-# lack is then a failure, not a skip, so a green CI run proves that it ran.
+# CI sets TALENTHUB_REQUIRE=browser,integration,...: what a developer's laptop may lack
+# is then a failure, not a skip, so a green CI run proves that it ran. With "noskip" in
+# the list, any skip at all fails the run.
 REQUIRED = {part.strip() for part in os.environ.get("TALENTHUB_REQUIRE", "").split(",") if part}
 
 
@@ -19,6 +20,16 @@ def skip_unless_available(capability: str, reason: str) -> None:
     if capability in REQUIRED:
         pytest.fail(f"{reason} (TALENTHUB_REQUIRE includes {capability!r})")
     pytest.skip(reason)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if "noskip" in REQUIRED and skipped and exitstatus == pytest.ExitCode.OK:
+        reporter.write_sep(
+            "=", f"FAILED: {len(skipped)} skipped, and TALENTHUB_REQUIRE has noskip", red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

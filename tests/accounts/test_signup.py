@@ -116,4 +116,32 @@ def test_admin_login_goes_through_the_protected_login(client):
 def test_admin_is_for_staff_only(client, user_for_role, role, status):
     client.force_login(user_for_role(role))
 
-    assert client.get(reverse("admin:index"), follow=True).status_code == status
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.status_code == status
+    assert ("Access denied" in response.content.decode()) == (status == 403)
+
+
+def test_password_reset_mails_a_link_that_sets_a_new_password(client, talent, mailoutbox):
+    response = client.post(reverse("account_reset_password"), {"email": talent.email})
+
+    assert response.status_code == 302
+    (mail,) = mailoutbox
+    assert mail.to == [talent.email]
+    reset_path = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", mail.body)
+    response = client.get(reset_path.group(1), follow=True)  # allauth hides the key, then shows
+    form_path = response.redirect_chain[-1][0]
+    new_password = "a-brand-new-passphrase"
+    response = client.post(form_path, {"password1": new_password, "password2": new_password})
+
+    assert response.status_code == 302
+    talent.refresh_from_db()
+    assert talent.check_password(new_password)
+    assert not client.session.get("_auth_user_id"), "a reset does not log the person in"
+
+
+def test_password_reset_for_an_unknown_address_reveals_nothing(client, mailoutbox):
+    response = client.post(reverse("account_reset_password"), {"email": "nobody@example.com"})
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_reset_password_done")

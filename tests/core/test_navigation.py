@@ -1,5 +1,9 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from tests.factories import EnterpriseFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +67,6 @@ def test_anonymous_visitors_are_sent_to_log_in(client, name):
 
 
 def test_member_sees_their_own_company_only(client, member):
-    from tests.factories import EnterpriseFactory
-
     other = EnterpriseFactory(name="Somebody Else Oy")
     client.force_login(member)
 
@@ -72,3 +74,16 @@ def test_member_sees_their_own_company_only(client, member):
 
     assert member.enterprises.get().name in content
     assert other.name not in content
+
+
+def test_company_page_query_count_does_not_grow_with_companies(client, member):
+    client.force_login(member)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("enterprises:start")).status_code == 200
+        return len(ctx.captured_queries)
+
+    one = queries()
+    MembershipFactory.create_batch(5, user=member)
+    assert queries() == one

@@ -31,6 +31,18 @@ def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
     assert STAFF_EMAIL in capsys.readouterr().out
 
 
+def test_seed_demo_keeps_what_people_changed():
+    call_command("seed_demo")
+    profile = TalentProfile.objects.get(user__email="ana.souza@demo.talenthub.fi")
+    profile.headline = "Now a data engineer"
+    profile.save()
+
+    call_command("seed_demo")
+
+    profile.refresh_from_db()
+    assert profile.headline == "Now a data engineer"
+
+
 @pytest.mark.parametrize(
     ("email", "landing"),
     [

@@ -1,4 +1,8 @@
-"""Demo data for a laptop or a staging site: `manage.py seed_demo` (safe to run again)."""
+"""Demo data for a laptop or a staging site: `manage.py seed_demo`.
+
+Safe to run again: it creates what is missing and never overwrites, so whatever a person
+changed while trying the demo survives the next `make run`.
+"""
 
 from datetime import timedelta
 
@@ -157,14 +161,14 @@ OPENINGS = [
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the demo users, enterprises, talents and openings."
+    help = "Create the demo users, enterprises, talents and openings that do not exist yet."
 
     @transaction.atomic
     def handle(self, *args, **options):
         staff = self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
         for email, name, headline, municipality, visibility, language in TALENTS:
             user = self._user(email, name, side=User.Side.TALENT, language=language)
-            TalentProfile.objects.update_or_create(
+            TalentProfile.objects.get_or_create(
                 user=user,
                 defaults={
                     "display_name": name,
@@ -175,7 +179,7 @@ class Command(BaseCommand):
             )
         enterprises = {}
         for business_id, name, municipality, website, description, members in ENTERPRISES:
-            enterprise, _ = Enterprise.objects.update_or_create(
+            enterprise, _ = Enterprise.objects.get_or_create(
                 business_id=business_id,
                 defaults={
                     "name": name,
@@ -188,12 +192,12 @@ class Command(BaseCommand):
             enterprises[business_id] = enterprise
             for email, member_name, role in members:
                 user = self._user(email, member_name, side=User.Side.ENTERPRISE, language="fi")
-                Membership.objects.update_or_create(
+                Membership.objects.get_or_create(
                     enterprise=enterprise, user=user, defaults={"role": role}
                 )
         now = timezone.now()
         for business_id, title, kind, municipality, description, age_days in OPENINGS:
-            Opening.objects.update_or_create(
+            Opening.objects.get_or_create(
                 enterprise=enterprises[business_id],
                 title=title,
                 defaults={
@@ -220,10 +224,8 @@ class Command(BaseCommand):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        # Demo addresses count as verified, so the logins work without a mail round trip.
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+            # Demo addresses count as verified, so the logins work without a mail round trip.
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         return user
 
     def _print_logins(self, staff):
