@@ -1,0 +1,61 @@
+"""Every key page is valid HTML, as the Nu HTML checker (vnu) sees it.
+
+The checker comes from npm (package.json) and runs on Java; a laptop without them
+skips, CI installs both and requires the check (TALENTHUB_REQUIRE=html).
+"""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import skip_unless_available
+from tests.factories import MembershipFactory, TalentUserFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def pages(client):
+    """(name, html) for each key page, per role."""
+    yield "home", client.get(reverse("core:home"))
+    for name in ("core:about", "core:privacy", "core:accessibility", "account_login"):
+        yield name, client.get(reverse(name))
+    yield "signup", client.get(reverse("account_signup"))
+    yield "signup with errors", client.post(reverse("account_signup"), {"email": "not-an-email"})
+    yield "404", client.get("/no-such-page/")
+    client.force_login(TalentUserFactory())
+    yield "talent start", client.get(reverse("profiles:start"))
+    client.force_login(MembershipFactory().user)
+    yield "company start", client.get(reverse("enterprises:start"))
+
+
+@pytest.mark.django_db
+def test_key_pages_are_valid_html(client, tmp_path):
+    java = shutil.which("java")
+    if not (java and VNU_JAR.exists()):
+        skip_unless_available("html", "the Nu checker needs java and `npm ci`")
+    files = {}
+    for index, (name, response) in enumerate(pages(client)):
+        path = tmp_path / f"page{index}.html"
+        path.write_bytes(response.content)
+        files[path.name] = name
+
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--also-check-css", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+    messages = json.loads(result.stderr)["messages"]
+    problems = [
+        f"{files[Path(m['url']).name]}: line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "warning"
+    ]
+    assert problems == []
