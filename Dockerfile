@@ -14,10 +14,12 @@ RUN pip install --require-hashes -r requirements/base.lock
 
 COPY . .
 # collectstatic needs settings that import; the real key comes from the environment at run time.
-RUN DEBUG=false SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost \
+RUN DEBUG=false SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost SITE_URL=http://localhost \
     python manage.py collectstatic --noinput \
+    && mkdir -p /app/var/media \
     && chown -R talenthub:talenthub /app/var
 
 USER talenthub
 EXPOSE 8000
-CMD ["gunicorn", "talenthub.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gunicorn reads WEB_CONCURRENCY for its number of worker processes.
+CMD ["gunicorn", "talenthub.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

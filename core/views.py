@@ -1,7 +1,6 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
 from matching.selectors import opening_latest
 
@@ -24,15 +23,14 @@ def accessibility(request):
     return render(request, "core/accessibility.html")
 
 
+# The health views are served by core.middleware.HealthCheckMiddleware, not by a URL.
 @never_cache
-@require_GET
 def healthz(request):
     """The process is alive; says nothing about its dependencies."""
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
-@require_GET
 def readyz(request):
     """Ready to serve: database, cache and (when configured) broker all answer."""
     checks = health.readiness()

@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import LoginView, set_language
-from core import views as core_views
 
 # The admin signs in through allauth's login, with its rate limits: no second login form.
 admin.autodiscover()
@@ -12,8 +11,6 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "TalentHub"
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
-    path("readyz", core_views.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/login/", LoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),

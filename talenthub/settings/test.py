@@ -1,11 +1,13 @@
 """Settings for the test suite: the base settings, made fast and hermetic."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SITE_URL", "http://testserver")
 
 from .base import *  # noqa: F403
 
@@ -25,4 +27,4 @@ CELERY_TASK_ALWAYS_EAGER = True
 if REDIS_URL:  # noqa: F405
     # Tests clear the cache between them (rate limits count there): a database of its own
     # keeps that from wiping the broker's queue on the same Redis.
-    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + "/15"  # noqa: F405
+    CACHES["default"]["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path="/15"))  # noqa: F405

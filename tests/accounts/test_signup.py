@@ -105,6 +105,24 @@ def test_repeated_failed_logins_are_answered_with_429(client, talent):
     assert not client.session.get("_auth_user_id")
 
 
+def test_behind_a_trusted_proxy_failed_logins_count_per_client(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def failed_login(n, client_ip):
+        return client.post(
+            reverse("account_login"),
+            {"login": f"guess{n}@example.com", "password": "x"},
+            headers={"x-forwarded-for": client_ip},
+            REMOTE_ADDR="10.0.0.2",  # the proxy
+        )
+
+    for n in range(10):
+        assert failed_login(n, "198.51.100.7").status_code == 200
+    assert failed_login(10, "198.51.100.7").status_code == 429
+    # Another person behind the same proxy is not locked out by the first one's guesses.
+    assert failed_login(11, "203.0.113.9").status_code == 200
+
+
 def test_admin_login_goes_through_the_protected_login(client):
     response = client.get(reverse("admin:login"))
 

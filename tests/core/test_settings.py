@@ -19,6 +19,8 @@ CONFIG_VARS = (
     "ALLOWED_HOSTS",
     "DEBUG",
     "SECURE_SSL_REDIRECT",
+    "SITE_URL",
+    "TRUSTED_PROXY_COUNT",
 )
 PROBE = """
 import json
@@ -79,15 +81,16 @@ def test_production_services_come_from_the_environment():
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"ALLOWED_HOSTS": "talenthub.example"}, "SECRET_KEY must be set"),
-        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS must be set"),
+        ({"ALLOWED_HOSTS": "talenthub.example", "SITE_URL": "https://t.example"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 50, "SITE_URL": "https://t.example"}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "talenthub.example"}, "SITE_URL"),
     ],
 )
 def test_production_refuses_to_start_without_key_and_hosts(env, message):
     result = run_django("manage.py", "check", DEBUG="false", **env)
 
     assert result.returncode != 0
-    assert message in result.stderr
+    assert f"{message} must be set when DEBUG is off" in result.stderr
 
 
 def test_deploy_checks_pass_with_production_settings(tmp_path):
@@ -100,6 +103,8 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
         DEBUG="false",
         SECRET_KEY="9f2c1d7e4b8a6f3c0e5d2a9b7c4f1e8d3a6b0c9f5e2d7a4b1c8e3f6a0d9b2c5e7",
         ALLOWED_HOSTS="talenthub.example",
+        SITE_URL="https://talenthub.example",
+        TRUSTED_PROXY_COUNT="1",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
 
