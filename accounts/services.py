@@ -1,10 +1,11 @@
-"""Writes to accounts. Every function is keyword-only and runs in a transaction."""
+"""Writes to accounts. Every function is keyword-only."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from core.tasks import enqueue_on_commit
 
 from .models import User
 from .selectors import next_step_url
@@ -19,30 +20,33 @@ def user_set_language(*, user: User, language: str) -> None:
 
 
 def welcome_email_schedule(*, user: User) -> None:
-    """Send the welcome mail once the current transaction has committed."""
+    """Send the welcome mail after the confirmation commits (the relay covers an outage)."""
     from .tasks import send_welcome_email
 
-    user_id = user.pk
-    transaction.on_commit(lambda: send_welcome_email.delay(user_id))
+    enqueue_on_commit(send_welcome_email, user.pk)
 
 
-@transaction.atomic
 def welcome_email_send(*, user_id: int) -> bool:
-    """Send the welcome mail unless it went already; returns whether it was sent now.
+    """Send the welcome mail unless it went already; returns whether this call sent it.
 
-    The row lock makes a duplicate delivery of the task wait, then see the timestamp.
+    The conditional UPDATE claims the mail atomically on every database, so two deliveries
+    of the task cannot both send it, and no row stays locked while the mail server talks.
+    A failed send gives the claim back, for the retry.
     """
-    user = User.objects.select_for_update().get(pk=user_id)
-    if user.welcome_sent_at is not None:
+    claimed_at = timezone.now()
+    claimed = User.objects.filter(pk=user_id, welcome_sent_at__isnull=True).update(
+        welcome_sent_at=claimed_at
+    )
+    if not claimed:
         return False
-    with translation.override(user.preferred_language):
-        context = {
-            "user": user,
-            "next_url": settings.SITE_URL + next_step_url(user),
-        }
-        subject = render_to_string("accounts/email/welcome_subject.txt", context).strip()
-        body = render_to_string("accounts/email/welcome.txt", context)
-    EmailMultiAlternatives(subject=subject, body=body, to=[user.email]).send()
-    user.welcome_sent_at = timezone.now()
-    user.save(update_fields=["welcome_sent_at"])
+    user = User.objects.get(pk=user_id)
+    try:
+        with translation.override(user.preferred_language):
+            context = {"user": user, "next_url": settings.SITE_URL + next_step_url(user)}
+            subject = render_to_string("accounts/email/welcome_subject.txt", context).strip()
+            body = render_to_string("accounts/email/welcome.txt", context)
+        EmailMultiAlternatives(subject=subject, body=body, to=[user.email]).send()
+    except Exception:
+        User.objects.filter(pk=user_id, welcome_sent_at=claimed_at).update(welcome_sent_at=None)
+        raise
     return True

@@ -145,6 +145,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Helsinki"
+CELERY_BEAT_SCHEDULE = {
+    "relay-welcome-emails": {
+        "task": "accounts.tasks.relay_welcome_emails",
+        "schedule": 10 * 60,
+    },
+}
 
 # --- Mail -----------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")
