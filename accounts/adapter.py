@@ -2,7 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
 from . import services
-from .middleware import activate_saved_language
+from .middleware import sync_language_at_login
 from .selectors import next_step_url
 
 
@@ -16,7 +16,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def login(self, request, user):
         super().login(request, user)
-        activate_saved_language(request, user)
+        sync_language_at_login(request, user)
 
     def get_login_redirect_url(self, request):
         return next_step_url(request.user)

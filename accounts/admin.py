@@ -2,11 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import User
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    add_form = AdminUserCreationForm
+    form = AdminUserChangeForm
     ordering = ["email"]
     list_display = ["email", "full_name", "side", "is_staff", "is_active", "date_joined"]
     list_filter = ["side", "is_staff", "is_superuser", "is_active", "preferred_language"]

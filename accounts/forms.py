@@ -1,5 +1,6 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -17,3 +18,15 @@ class SignupForm(AllauthSignupForm):
     )
 
     field_order = ["side", "email", "password1", "password2"]
+
+
+class AdminUserCreationForm(auth_forms.AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["email"]
+
+
+class AdminUserChangeForm(auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"

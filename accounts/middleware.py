@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from . import services
+
 
 def activate_saved_language(request, user) -> None:
     """Use a signed-in person's saved language unless this browser has chosen one.
@@ -13,6 +15,17 @@ def activate_saved_language(request, user) -> None:
         return
     translation.activate(user.preferred_language)
     request.LANGUAGE_CODE = user.preferred_language
+
+
+def sync_language_at_login(request, user) -> None:
+    """A language chosen before logging in is the person's latest choice: save it.
+
+    Otherwise the saved one applies from this request on (the login's own messages too).
+    """
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen in dict(settings.LANGUAGES) and chosen != user.preferred_language:
+        services.user_set_language(user=user, language=chosen)
+    activate_saved_language(request, user)
 
 
 class UserLanguageMiddleware:

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -64,9 +65,21 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # One mailbox, one account: allauth looks addresses up case-insensitively.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_message=_("A user with this email address already exists."),
+            ),
+        ]
 
     def __str__(self):
         return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.email.lower()
 
     def get_full_name(self):
         return self.full_name

@@ -1,3 +1,4 @@
+import os
 import re
 import shutil
 import subprocess
@@ -118,7 +119,7 @@ def test_finnish_catalogue_has_every_string_in_the_source(tmp_path):
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "--locale", "fi"],
         cwd=tmp_path,
-        env={"DEBUG": "true", "PATH": "/usr/bin:/bin", "ENV_FILE": "/dev/null"},
+        env={"DEBUG": "true", "PATH": os.environ["PATH"], "ENV_FILE": os.devnull},
         check=True,
         capture_output=True,
     )
@@ -144,3 +145,12 @@ def test_logging_in_switches_to_the_saved_language_with_its_messages(client, tal
     assert signed_in != f"Successfully signed in as {talent}."
     assert signed_in in content
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fi"
+
+
+@pytest.mark.django_db
+def test_a_language_chosen_before_logging_in_is_saved_at_login(client, talent):
+    client.post(reverse("set_language"), {"language": "fi", "next": "/"})
+
+    client.post(reverse("account_login"), {"login": talent.email, "password": PASSWORD})
+
+    assert User.objects.get(pk=talent.pk).preferred_language == "fi"

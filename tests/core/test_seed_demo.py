@@ -1,5 +1,5 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import User
@@ -9,6 +9,22 @@ from matching.models import Opening
 from profiles.models import TalentProfile
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _debug(settings):
+    settings.DEBUG = True  # as under `make run`
+
+
+def test_seed_demo_refuses_to_publish_demo_logins_without_debug(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--allow-without-debug"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+    call_command("seed_demo", allow_without_debug=True)
+    assert User.objects.filter(email=STAFF_EMAIL).exists()
 
 
 def counts():

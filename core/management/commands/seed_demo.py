@@ -7,7 +7,8 @@ changed while trying the demo survives the next `make run`.
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -163,8 +164,21 @@ OPENINGS = [
 class Command(BaseCommand):
     help = "Create the demo users, enterprises, talents and openings that do not exist yet."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-without-debug",
+            action="store_true",
+            help="Seed although DEBUG is off (a staging site): the demo logins are public.",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_without_debug"]:
+            # The printed passwords, staff included, are public: never on a real site by accident.
+            raise CommandError(
+                "DEBUG is off: refusing to create demo users with public passwords. "
+                "Use --allow-without-debug on a staging site."
+            )
         staff = self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
         for email, name, headline, municipality, visibility, language in TALENTS:
             user = self._user(email, name, side=User.Side.TALENT, language=language)
