@@ -23,9 +23,9 @@ $(STAMP): requirements/dev.lock
 install: $(STAMP)  ## Create .venv and install the locked dependencies.
 
 run: $(STAMP)  ## Migrate, load the demo data and serve on http://127.0.0.1:$(PORT).
-	DEBUG=true $(MANAGE) migrate --noinput
-	DEBUG=true $(MANAGE) seed_demo
-	DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: lint  ## The gate (ruff, migrations, system checks) and the test suite.
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -33,23 +33,23 @@ test: lint  ## The gate (ruff, migrations, system checks) and the test suite.
 lint: $(STAMP)  ## The fast gate only.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DEBUG=true $(MANAGE) makemigrations --check --dry-run
-	DEBUG=true $(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
 
 fix: $(STAMP)  ## Apply ruff's fixes and formatting.
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 messages: $(STAMP)  ## Refresh the Finnish catalogue and compile it (needs gettext).
-	DEBUG=true $(MANAGE) makemessages --locale fi --no-obsolete --add-location file --ignore '.venv/*' --ignore 'var/*'
-	DEBUG=true $(MANAGE) compilemessages --locale fi --ignore '.venv/*'
+	$(MANAGE) makemessages --locale fi --no-obsolete --add-location file --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) compilemessages --locale fi --ignore '.venv/*'
 
 lock: $(STAMP)  ## Re-resolve the lock files from pyproject.toml.
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -q -o requirements/base.lock
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -q -o requirements/dev.lock
 
 worker: $(STAMP)  ## A Celery worker with beat (needs CELERY_BROKER_URL or REDIS_URL).
-	$(BIN)/celery -A talenthub worker --beat --loglevel INFO
+	DJANGO_SETTINGS_MODULE=talenthub.settings.dev $(BIN)/celery -A talenthub worker --beat --loglevel INFO
 
 clean:  ## Remove .venv and local data (var/).
 	rm -rf $(VENV) var

@@ -37,9 +37,13 @@ print(json.dumps({
 """
 
 
-def run_django(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in CONFIG_VARS}
-    clean.update(DJANGO_SETTINGS_MODULE="talenthub.settings.base", ENV_FILE=os.devnull, **env)
+def run_django(*args, settings_module="talenthub.settings.base", **env):
+    """Run Python in a clean environment; settings_module=None leaves manage.py's default."""
+    drop = {*CONFIG_VARS, "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k not in drop}
+    clean.update(ENV_FILE=os.devnull, **env)
+    if settings_module:
+        clean["DJANGO_SETTINGS_MODULE"] = settings_module
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
     )
@@ -109,3 +113,11 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_manage_py_works_on_a_fresh_clone_and_obeys_an_explicit_debug_off():
+    assert run_django("manage.py", "check", settings_module=None).returncode == 0
+
+    production_shell = run_django("manage.py", "check", settings_module=None, DEBUG="false")
+    assert production_shell.returncode != 0
+    assert "SECRET_KEY must be set" in production_shell.stderr
