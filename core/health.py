@@ -29,7 +29,16 @@ def check_cache() -> None:
 def check_broker() -> None:
     from talenthub.celery import app
 
-    with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
+    # ensure_connection's timeout bounds only its retry loop; the socket timeouts bound a
+    # broker that accepts the connection and then never answers.
+    options = {
+        **settings.CELERY_BROKER_TRANSPORT_OPTIONS,
+        "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
+        "socket_timeout": BROKER_TIMEOUT_SECONDS,
+    }
+    with app.connection_for_write(
+        url=settings.CELERY_BROKER_URL, transport_options=options
+    ) as conn:
         conn.ensure_connection(max_retries=1, interval_start=0, timeout=BROKER_TIMEOUT_SECONDS)
 
 

@@ -106,6 +106,8 @@ def silent_server():
 @pytest.mark.django_db(transaction=True)
 def test_readyz_gives_up_on_a_broker_that_never_answers(client, settings, silent_server):
     settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{silent_server}/0"
+    # Without the app-wide socket timeouts: the check must bound itself.
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {}
     responses = []
     probe = threading.Thread(target=lambda: responses.append(client.get("/readyz")))
 
