@@ -2,7 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
 from . import services
-from .middleware import sync_language_at_login
+from .language import sync_language_at_login
 from .selectors import next_step_url
 
 
