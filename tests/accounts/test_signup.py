@@ -204,3 +204,4 @@ def test_an_expired_form_gets_a_friendly_page(talent):
 
     assert response.status_code == 403
     assert "The form expired" in response.content.decode()
+    assert 'href="#main"' in response.content.decode(), "inside the site's own frame"

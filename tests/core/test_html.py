@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import skip_unless_available
@@ -27,6 +28,7 @@ def pages(client):
     yield "signup", client.get(reverse("account_signup"))
     yield "signup with errors", client.post(reverse("account_signup"), {"email": "not-an-email"})
     yield "404", client.get("/no-such-page/")
+    yield "expired form", Client(enforce_csrf_checks=True).post(reverse("account_login"))
     client.force_login(TalentUserFactory())
     yield "talent start", client.get(reverse("profiles:start"))
     client.force_login(MembershipFactory().user)
