@@ -41,7 +41,7 @@ fix: $(STAMP)  ## Apply ruff's fixes and formatting.
 	$(BIN)/ruff format .
 
 messages: $(STAMP)  ## Refresh the Finnish catalogue and compile it (needs gettext).
-	$(MANAGE) makemessages --locale fi --no-obsolete --add-location file --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) makemessages --locale fi --no-obsolete --add-location file --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*'
 	$(MANAGE) compilemessages --locale fi --ignore '.venv/*'
 
 lock: $(STAMP)  ## Re-resolve the lock files from pyproject.toml.

@@ -3,7 +3,12 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import User
-from core.management.commands.seed_demo import DEMO_PASSWORD, STAFF_EMAIL
+from core.management.commands.seed_demo import (
+    COMPANY_EMAIL,
+    DEMO_PASSWORD,
+    STAFF_EMAIL,
+    TALENT_EMAIL,
+)
 from enterprises.models import Enterprise
 from matching.models import Opening
 from profiles.models import TalentProfile
@@ -49,7 +54,7 @@ def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
 
 def test_seed_demo_keeps_what_people_changed():
     call_command("seed_demo")
-    profile = TalentProfile.objects.get(user__email="ana.souza@demo.talenthub.fi")
+    profile = TalentProfile.objects.get(user__email=TALENT_EMAIL)
     profile.headline = "Now a data engineer"
     profile.save()
 
@@ -63,8 +68,8 @@ def test_seed_demo_keeps_what_people_changed():
     ("email", "landing"),
     [
         (STAFF_EMAIL, "admin:index"),
-        ("ana.souza@demo.talenthub.fi", "profiles:start"),
-        ("sanna.karjalainen@demo.talenthub.fi", "enterprises:start"),
+        (TALENT_EMAIL, "profiles:start"),
+        (COMPANY_EMAIL, "enterprises:start"),
     ],
 )
 def test_printed_demo_logins_work(client, email, landing):

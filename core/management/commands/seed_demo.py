@@ -18,12 +18,15 @@ from matching.models import Opening
 from profiles.models import TalentProfile
 
 DEMO_PASSWORD = "talenthub-demo"  # noqa: S105 - printed for the demo, never used in production
+# The logins printed for the demo (and shown in the README).
 STAFF_EMAIL = "staff@demo.talenthub.fi"
+TALENT_EMAIL = "ana.souza@demo.talenthub.fi"
+COMPANY_EMAIL = "sanna.karjalainen@demo.talenthub.fi"
 
 TALENTS = [
     # email, full name, headline, municipality, visibility, preferred language
     (
-        "ana.souza@demo.talenthub.fi",
+        TALENT_EMAIL,
         "Ana Souza",
         "Software developer, Python and Django",
         "Joensuu",
@@ -89,7 +92,7 @@ ENTERPRISES = [
         "https://kareliacode.example",
         "A software studio of twelve building forestry and logistics systems for Nordic customers.",
         [
-            ("sanna.karjalainen@demo.talenthub.fi", "Sanna Karjalainen", Membership.Role.OWNER),
+            (COMPANY_EMAIL, "Sanna Karjalainen", Membership.Role.OWNER),
             ("ville.turunen@demo.talenthub.fi", "Ville Turunen", Membership.Role.MEMBER),
         ],
     ),
@@ -179,7 +182,7 @@ class Command(BaseCommand):
                 "DEBUG is off: refusing to create demo users with public passwords. "
                 "Use --allow-without-debug on a staging site."
             )
-        staff = self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
+        self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
         for email, name, headline, municipality, visibility, language in TALENTS:
             user = self._user(email, name, side=User.Side.TALENT, language=language)
             TalentProfile.objects.get_or_create(
@@ -222,7 +225,7 @@ class Command(BaseCommand):
                     "published_at": now - timedelta(days=age_days),
                 },
             )
-        self._print_logins(staff)
+        self._print_logins()
 
     def _user(self, email, full_name, *, side, language="en", is_staff=False, is_superuser=False):
         user, created = User.objects.get_or_create(
@@ -244,10 +247,12 @@ class Command(BaseCommand):
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         return user
 
-    def _print_logins(self, staff):
-        talent = TALENTS[0][0]
-        member = ENTERPRISES[1][5][0][0]
+    def _print_logins(self):
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in with:"))
-        for role, email in [("staff", staff.email), ("talent", talent), ("company", member)]:
+        for role, email in [
+            ("staff", STAFF_EMAIL),
+            ("talent", TALENT_EMAIL),
+            ("company", COMPANY_EMAIL),
+        ]:
             self.stdout.write(f"  {role:<8} {email:<40} password: {DEMO_PASSWORD}")
         self.stdout.write("  (every demo user has the same password)")
