@@ -91,10 +91,14 @@ def test_welcome_mail_task_runs_on_a_real_worker(worker, monkeypatch):
     # As in production: the service enqueues on commit, the worker does the work.
     services.welcome_email_schedule(user=user)
 
-    def welcomed():
-        return User.objects.filter(pk=user.pk, welcome_sent_at__isnull=False).exists()
+    # Wait for the mail itself: the service records the claim before it sends, so the
+    # timestamp alone appears a moment before the mail is on disk.
+    def mailed():
+        return any("worker-test@example.com" in m.read_text() for m in mail_dir.glob("*.log"))
 
-    assert wait_for(welcomed, worker["process"]), "the worker did not send the welcome mail"
-    mails = list(worker["mail_dir"].glob("*.log"))
+    mail_dir = worker["mail_dir"]
+    assert wait_for(mailed, worker["process"]), "the worker did not send the welcome mail"
+    assert User.objects.filter(pk=user.pk, welcome_sent_at__isnull=False).exists()
+    mails = list(mail_dir.glob("*.log"))
     assert len(mails) == 1
     assert "worker-test@example.com" in mails[0].read_text()
