@@ -4,4 +4,13 @@ from . import views
 
 app_name = "profiles"
 
-urlpatterns = [path("", views.start, name="start")]
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("pool/", views.pool, name="pool"),
+    path("profile/<slug:name>/", views.section, name="section"),
+    path("profile/<slug:name>/remove/", views.file_delete, name="file_delete"),
+    path("profile/<slug:name>/<int:pk>/remove/", views.item_delete, name="item_delete"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/photo/<slug:variant>/", views.photo, name="photo"),
+    path("<int:pk>/cv/", views.cv, name="cv"),
+]

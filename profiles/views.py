@@ -1,10 +1,227 @@
-from django.shortcuts import render
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.selectors import Role
+from esco.selectors import occupation_search, skill_search
+
+from . import forms as profile_forms
+from . import services
+from .filters import TalentPoolFilter
+from .models import Education, Experience, ProfileLanguage, ProfileSkill, TalentProfile
+from .selectors import (
+    can_see_identity,
+    can_see_right_to_work,
+    completeness,
+    profile_for_editor,
+    profile_for_viewer,
+    talent_pool,
+)
+from .storage import private_storage
+
+talent_only = role_required(Role.TALENT)
+POOL_PAGE_SIZE = 20
 
 
-@role_required(Role.TALENT)
+@dataclass(frozen=True)
+class Section:
+    title: str
+    template: str
+    form: type[forms.BaseForm] | None = None
+    # For sections that list items the talent adds and removes.
+    model: type[models.Model] | None = None
+
+
+SECTIONS = {
+    "basics": Section(gettext_lazy("Introduction"), "form", profile_forms.BasicsForm),
+    "preferences": Section(
+        gettext_lazy("What you are looking for"), "form", profile_forms.PreferencesForm
+    ),
+    "visibility": Section(gettext_lazy("Who can see you"), "form", profile_forms.VisibilityForm),
+    "photo": Section(gettext_lazy("Photo"), "file", profile_forms.PhotoForm),
+    "cv": Section(gettext_lazy("CV"), "file", profile_forms.CVForm),
+    "skills": Section(gettext_lazy("Skills"), "skills", profile_forms.SkillForm, ProfileSkill),
+    "occupations": Section(
+        gettext_lazy("Occupations of interest"), "occupations", profile_forms.OccupationForm
+    ),
+    "languages": Section(
+        gettext_lazy("Languages"), "items", profile_forms.LanguageForm, ProfileLanguage
+    ),
+    "education": Section(
+        gettext_lazy("Education"), "items", profile_forms.EducationForm, Education
+    ),
+    "experience": Section(
+        gettext_lazy("Work experience"), "items", profile_forms.ExperienceForm, Experience
+    ),
+}
+
+
+def _section(name: str) -> Section:
+    if name not in SECTIONS:
+        raise Http404
+    return SECTIONS[name]
+
+
+@talent_only
 def start(request):
-    """A talent's first stop after signing in (the profile editor arrives with issue 3)."""
-    return render(request, "profiles/start.html")
+    """The editor's overview: how complete the profile is, and every section."""
+    profile = profile_for_editor(services.profile_ensure(user=request.user))
+    return render(
+        request,
+        "profiles/editor.html",
+        {"profile": profile, "completeness": completeness(profile), "sections": SECTIONS},
+    )
+
+
+def _save(request, name: str, profile: TalentProfile, form) -> None:
+    """Hand a valid section form to the service that writes it."""
+    if name in ("basics", "preferences", "visibility"):
+        services.profile_update(profile=profile, changes=form.cleaned_data)
+    elif name == "photo":
+        services.profile_photo_set(profile=profile, photo=form.processed)
+    elif name == "cv":
+        services.profile_cv_set(profile=profile, upload=form.cleaned_data["cv"])
+    elif name == "skills":
+        services.profile_skill_set(profile=profile, **form.cleaned_data)
+    elif name == "occupations":
+        services.profile_occupation_add(profile=profile, **form.cleaned_data)
+    elif name == "languages":
+        services.profile_language_set(profile=profile, **form.cleaned_data)
+    else:
+        services.profile_item_add(profile=profile, item=form.instance)
+
+
+@talent_only
+def section(request, name):
+    """One section of the editor, saved on its own."""
+    spec = _section(name)
+    profile = services.profile_ensure(user=request.user)
+    instance = {"instance": profile} if spec.template == "form" else {}
+    form = spec.form(request.POST or None, request.FILES or None, **instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save(request, name, profile, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved: %(section)s.") % {"section": spec.title})
+            # Adding items keeps the talent on the section, to add the next one.
+            if spec.template in ("form", "file"):
+                return redirect("profiles:start")
+            return redirect("profiles:section", name)
+    context = {
+        "name": name,
+        "section": spec,
+        "form": form,
+        "profile": profile_for_editor(profile),
+        "search_form": profile_forms.SearchForm(request.GET or None),
+    }
+    query = request.GET.get("q", "")
+    if name == "skills":
+        context["results"] = skill_search(query)
+        context["add_form"] = profile_forms.SkillForm()
+    elif name == "occupations":
+        context["results"] = occupation_search(query)
+    return render(request, f"profiles/section_{spec.template}.html", context)
+
+
+@talent_only
+@require_POST
+def item_delete(request, name, pk):
+    spec = _section(name)
+    profile = services.profile_ensure(user=request.user)
+    if name == "occupations":
+        removed = services.profile_occupation_remove(profile=profile, occupation_id=pk)
+    elif spec.model is not None:
+        removed = services.profile_item_delete(profile=profile, model=spec.model, pk=pk)
+    else:
+        raise Http404
+    if not removed:
+        raise Http404
+    messages.success(request, _("Removed."))
+    return redirect("profiles:section", name)
+
+
+@talent_only
+@require_POST
+def file_delete(request, name):
+    profile = services.profile_ensure(user=request.user)
+    if name == "photo" and profile.photo:
+        services.profile_photo_delete(profile=profile)
+    elif name == "cv" and profile.cv:
+        services.profile_cv_delete(profile=profile)
+    else:
+        raise Http404
+    messages.success(request, _("Removed: %(section)s.") % {"section": _section(name).title})
+    return redirect("profiles:start")
+
+
+@role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
+def detail(request, pk):
+    profile = profile_for_viewer(viewer=request.user, pk=pk)
+    return render(
+        request,
+        "profiles/detail.html",
+        {
+            "profile": profile,
+            "identity": can_see_identity(request.user, profile),
+            "right_to_work": can_see_right_to_work(request.user, profile),
+            "own": profile.user_id == request.user.pk,
+        },
+    )
+
+
+def _private_file(request, profile: TalentProfile, field: str, *, attachment: bool, filename=""):
+    name = getattr(profile, field).name
+    if not name or not can_see_identity(request.user, profile):
+        raise Http404
+    response = FileResponse(
+        private_storage().open(name),
+        as_attachment=attachment,
+        filename=filename or name.rsplit("/", 1)[-1],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Personal data: never kept by shared caches, nor by the browser beyond this view.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
+def photo(request, pk, variant):
+    field = {"full": "photo", "thumbnail": "photo_thumbnail"}.get(variant)
+    if field is None:
+        raise Http404
+    profile = profile_for_viewer(viewer=request.user, pk=pk)
+    return _private_file(request, profile, field, attachment=False)
+
+
+@role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
+def cv(request, pk):
+    profile = profile_for_viewer(viewer=request.user, pk=pk)
+    return _private_file(request, profile, "cv", attachment=True, filename=profile.cv_filename)
+
+
+@role_required(Role.ENTERPRISE, Role.STAFF)
+def pool(request):
+    """The talent pool: members of verified enterprises (and staff) search talents."""
+    queryset = talent_pool(viewer=request.user)
+    if queryset is None:
+        # A member of a company still waiting for verification: say why, don't pretend.
+        return render(request, "profiles/pool_locked.html", status=403)
+    pool_filter = TalentPoolFilter(request.GET or None, queryset=queryset)
+    page = Paginator(pool_filter.qs, POOL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "profiles/pool.html",
+        {"filter": pool_filter, "page": page, "profiles": page.object_list},
+    )

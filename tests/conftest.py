@@ -3,6 +3,9 @@ import os
 import pytest
 from django.core.cache import cache
 
+from esco.importer import STARTER_TAXONOMY, import_export
+from esco.models import Skill
+
 from .factories import (
     EnterpriseUserFactory,
     MembershipFactory,
@@ -30,6 +33,27 @@ def pytest_sessionfinish(session, exitstatus):
             "=", f"FAILED: {len(skipped)} skipped, and TALENTHUB_REQUIRE has noskip", red=True
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database holds the shipped starter taxonomy, as after `make run`.
+
+    pytest-django runs transactional tests (which empty the database) after all others; those
+    that need the taxonomy ask for `esco_starter`.
+    """
+    with django_db_blocker.unblock():
+        _import_starter()
+
+
+def _import_starter():
+    if not Skill.objects.exists():
+        import_export(STARTER_TAXONOMY, lambda message: None)
+
+
+@pytest.fixture
+def esco_starter(transactional_db):
+    _import_starter()
 
 
 @pytest.fixture(autouse=True)

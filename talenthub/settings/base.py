@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "profiles",
     "enterprises",
     "matching",
+    "esco",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Photos and CVs: personal data, served only through views that check permission.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=Path(MEDIA_ROOT) / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

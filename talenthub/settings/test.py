@@ -17,6 +17,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 # Static files come from the finders (app and static/ folders), not a collected root.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -37,16 +37,15 @@ def test_keyboard_user_reaches_the_skip_link_first(page, live_server):
     expect(page).to_have_url(re.compile("#main$"))
 
 
-def test_talent_signs_up_confirms_by_mail_and_lands_on_the_profile(
-    page, live_server, settings, tmp_path
-):
+def sign_up_talent(page, live_server, settings, tmp_path, email="amira@example.com"):
+    """Sign up as a talent and confirm the address from the mail, as a newcomer would."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
 
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Sign up").first.click()
     page.get_by_label("I am a talent").check()
-    page.get_by_label("Email").fill("amira@example.com")
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password:", exact=True).fill("a-long-and-unusual-passphrase")
     page.get_by_label("Password (again):", exact=True).fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Sign Up").click()
@@ -57,6 +56,12 @@ def test_talent_signs_up_confirms_by_mail_and_lands_on_the_profile(
     page.goto(link)
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
+
+
+def test_talent_signs_up_confirms_by_mail_and_lands_on_the_profile(
+    page, live_server, settings, tmp_path
+):
+    sign_up_talent(page, live_server, settings, tmp_path)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your talent profile")
     expect(page.get_by_role("navigation", name="Main")).to_contain_text("My profile")

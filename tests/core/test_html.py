@@ -13,8 +13,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from profiles.views import SECTIONS
 from tests.conftest import skip_unless_available
-from tests.factories import MembershipFactory, TalentUserFactory
+from tests.factories import (
+    MembershipFactory,
+    ProfileLanguageFactory,
+    ProfileSkillFactory,
+    TalentProfileFactory,
+    TalentUserFactory,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -29,10 +36,26 @@ def pages(client):
     yield "signup with errors", client.post(reverse("account_signup"), {"email": "not-an-email"})
     yield "404", client.get("/no-such-page/")
     yield "expired form", Client(enforce_csrf_checks=True).post(reverse("account_login"))
-    client.force_login(TalentUserFactory())
-    yield "talent start", client.get(reverse("profiles:start"))
+    talent = TalentUserFactory()
+    profile = TalentProfileFactory(user=talent, visibility="anonymous")
+    ProfileSkillFactory(profile=profile)
+    ProfileLanguageFactory(profile=profile)
+    client.force_login(talent)
+    yield "talent editor", client.get(reverse("profiles:start"))
+    for section in SECTIONS:
+        yield f"editor: {section}", client.get(reverse("profiles:section", args=[section]))
+    yield "skill search", client.get(reverse("profiles:section", args=["skills"]), {"q": "trukki"})
+    yield (
+        "occupation search",
+        client.get(reverse("profiles:section", args=["occupations"]), {"q": "developer"}),
+    )
+    yield "editor errors", client.post(reverse("profiles:section", args=["basics"]), {})
+    yield "own profile", client.get(reverse("profiles:detail", args=[profile.pk]))
     client.force_login(MembershipFactory().user)
     yield "company start", client.get(reverse("enterprises:start"))
+    yield "talent pool", client.get(reverse("profiles:pool"))
+    yield "pool errors", client.get(reverse("profiles:pool"), {"available_by": "x"})
+    yield "anonymous profile", client.get(reverse("profiles:detail", args=[profile.pk]))
 
 
 @pytest.mark.django_db

@@ -19,7 +19,12 @@ from tests.factories import PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 PO_FILE = ROOT / "locale" / "fi" / "LC_MESSAGES" / "django.po"
 MO_FILE = PO_FILE.with_suffix(".mo")
-SOURCE_DIRS = ["accounts", "core", "enterprises", "matching", "profiles", "talenthub", "templates"]
+# Every app (a folder with apps.py), the project package and the templates.
+SOURCE_DIRS = [
+    *sorted(path.parent.name for path in ROOT.glob("*/apps.py")),
+    "talenthub",
+    "templates",
+]
 # Words that are the same in every language.
 UNTRANSLATED_OK = {"TalentHub"}
 

@@ -7,7 +7,7 @@ from .accounts import (
 )
 from .enterprises import EnterpriseFactory, MembershipFactory
 from .matching import OpeningFactory
-from .profiles import TalentProfileFactory
+from .profiles import ProfileLanguageFactory, ProfileSkillFactory, TalentProfileFactory
 
 __all__ = [
     "PASSWORD",
@@ -15,6 +15,8 @@ __all__ = [
     "EnterpriseUserFactory",
     "MembershipFactory",
     "OpeningFactory",
+    "ProfileLanguageFactory",
+    "ProfileSkillFactory",
     "StaffUserFactory",
     "TalentProfileFactory",
     "TalentUserFactory",

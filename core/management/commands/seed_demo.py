@@ -14,8 +14,16 @@ from django.utils import timezone
 
 from accounts.models import User
 from enterprises.models import Enterprise, Membership
+from esco.importer import STARTER_TAXONOMY, import_export
+from esco.models import Skill
 from matching.models import Opening
-from profiles.models import TalentProfile
+from profiles.models import (
+    Opportunity,
+    OpportunityType,
+    ProfileLanguage,
+    ProfileSkill,
+    TalentProfile,
+)
 
 DEMO_PASSWORD = "talenthub-demo"  # noqa: S105 - printed for the demo, never used in production
 # The logins printed for the demo (and shown in the README).
@@ -24,12 +32,12 @@ TALENT_EMAIL = "ana.souza@demo.talenthub.fi"
 COMPANY_EMAIL = "sanna.karjalainen@demo.talenthub.fi"
 
 TALENTS = [
-    # email, full name, headline, municipality, visibility, preferred language
+    # email, full name, headline, municipality code, visibility, preferred language
     (
         TALENT_EMAIL,
         "Ana Souza",
         "Software developer, Python and Django",
-        "Joensuu",
+        "167",  # Joensuu
         TalentProfile.Visibility.VISIBLE,
         "en",
     ),
@@ -37,7 +45,7 @@ TALENTS = [
         "olena.kovalenko@demo.talenthub.fi",
         "Olena Kovalenko",
         "Export marketing, Ukrainian and Polish markets",
-        "Joensuu",
+        "167",  # Joensuu
         TalentProfile.Visibility.ANONYMOUS,
         "fi",
     ),
@@ -45,7 +53,7 @@ TALENTS = [
         "mohammed.alrashid@demo.talenthub.fi",
         "Mohammed Al-Rashid",
         "Mechanical engineer, wood processing machinery",
-        "Kontiolahti",
+        "276",  # Kontiolahti
         TalentProfile.Visibility.VISIBLE,
         "en",
     ),
@@ -53,7 +61,7 @@ TALENTS = [
         "li.wei@demo.talenthub.fi",
         "Li Wei",
         "Tourism and hospitality, Chinese-speaking guests",
-        "Lieksa",
+        "422",  # Lieksa
         TalentProfile.Visibility.ANONYMOUS,
         "en",
     ),
@@ -61,7 +69,7 @@ TALENTS = [
         "priya.raman@demo.talenthub.fi",
         "Priya Raman",
         "Registered nurse, learning Finnish (B1)",
-        "Liperi",
+        "426",  # Liperi
         TalentProfile.Visibility.HIDDEN,
         "en",
     ),
@@ -69,11 +77,61 @@ TALENTS = [
         "daniel.okafor@demo.talenthub.fi",
         "Daniel Okafor",
         "Logistics coordinator with a forklift licence",
-        "Outokumpu",
+        "309",  # Outokumpu
         TalentProfile.Visibility.VISIBLE,
         "fi",
     ),
 ]
+
+# ESCO skills (English labels of the starter taxonomy) and languages of each demo talent.
+TALENT_SKILLS = {
+    TALENT_EMAIL: [
+        "Python (computer programming)",
+        "SQL",
+        "JavaScript",
+        "web programming",
+        "debug software",
+        "work in teams",
+    ],
+    "olena.kovalenko@demo.talenthub.fi": [
+        "market analysis",
+        "implement marketing strategies",
+        "build business relationships",
+        "customer service",
+    ],
+    "mohammed.alrashid@demo.talenthub.fi": [
+        "mechanical engineering",
+        "CAE software",
+        "technical drawings",
+        "woodworking processes",
+    ],
+    "li.wei@demo.talenthub.fi": [
+        "provide visitor information",
+        "customer service",
+        "sightseeing information",
+        "demonstrate intercultural competence",
+    ],
+    "priya.raman@demo.talenthub.fi": [
+        "apply person-centred care",
+        "follow clinical guidelines",
+        "empathise with the healthcare user",
+    ],
+    "daniel.okafor@demo.talenthub.fi": [
+        "operate forklift",
+        "warehouse operations",
+        "manage logistics",
+        "supply chain management",
+        "work in a logistics team",
+    ],
+}
+TALENT_LANGUAGES = {
+    TALENT_EMAIL: [("pt", 7), ("en", 5), ("fi", 2)],
+    "olena.kovalenko@demo.talenthub.fi": [("uk", 7), ("pl", 5), ("en", 4), ("fi", 3)],
+    "mohammed.alrashid@demo.talenthub.fi": [("ar", 7), ("en", 5), ("fi", 3)],
+    "li.wei@demo.talenthub.fi": [("zh", 7), ("en", 5), ("fi", 1)],
+    "priya.raman@demo.talenthub.fi": [("ta", 7), ("en", 6), ("fi", 3)],
+    "daniel.okafor@demo.talenthub.fi": [("en", 7), ("fi", 4)],
+}
 
 ENTERPRISES = [
     # business ID, name, municipality, website, description, members (email, name, role)
@@ -182,10 +240,13 @@ class Command(BaseCommand):
                 "DEBUG is off: refusing to create demo users with public passwords. "
                 "Use --allow-without-debug on a staging site."
             )
+        if not Skill.objects.exists():
+            # The shipped starter taxonomy; a city imports the full export with import_esco.
+            import_export(STARTER_TAXONOMY, lambda message: None)
         self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
         for email, name, headline, municipality, visibility, language in TALENTS:
             user = self._user(email, name, side=User.Side.TALENT, language=language)
-            TalentProfile.objects.get_or_create(
+            profile, created = TalentProfile.objects.get_or_create(
                 user=user,
                 defaults={
                     "display_name": name,
@@ -194,6 +255,8 @@ class Command(BaseCommand):
                     "visibility": visibility,
                 },
             )
+            if created:
+                self._fill_profile(profile, email)
         enterprises = {}
         for business_id, name, municipality, website, description, members in ENTERPRISES:
             enterprise, _ = Enterprise.objects.get_or_create(
@@ -226,6 +289,20 @@ class Command(BaseCommand):
                 },
             )
         self._print_logins()
+
+    def _fill_profile(self, profile, email):
+        skills = Skill.objects.pickable().filter(label_en__in=TALENT_SKILLS[email])
+        ProfileSkill.objects.bulk_create(
+            ProfileSkill(profile=profile, skill=skill, level=ProfileSkill.Level.ADVANCED)
+            for skill in skills
+        )
+        ProfileLanguage.objects.bulk_create(
+            ProfileLanguage(profile=profile, language=code, level=level)
+            for code, level in TALENT_LANGUAGES[email]
+        )
+        Opportunity.objects.bulk_create(
+            [Opportunity(profile=profile, kind=OpportunityType.JOB)], ignore_conflicts=True
+        )
 
     def _user(self, email, full_name, *, side, language="en", is_staff=False, is_superuser=False):
         user, created = User.objects.get_or_create(

@@ -1,0 +1,127 @@
+"""The talent pool's filters: what an enterprise asks of a talent, each as one subquery."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from esco.models import Occupation, SkillLabel
+from esco.selectors import normalise
+
+from . import geography
+from .models import Opportunity, OpportunityType, ProfileLanguage, ProfileSkill, TalentProfile
+from .reference import language_choices
+
+
+def _region_choices():
+    language = (translation.get_language() or "en")[:2]
+    return [(region.code, region.label(language)) for region in geography.regions()]
+
+
+def _pool_occupations(request):
+    return Occupation.objects.filter(
+        pk__in=TalentProfile.occupations.through.objects.values("occupation_id")
+    )
+
+
+class TalentPoolFilter(django_filters.FilterSet):
+    skills = django_filters.CharFilter(
+        label=_("Skills"),
+        method="filter_skills",
+        help_text=_("Separate skills with commas, e.g. “python, customer service”."),
+    )
+    skills_match = django_filters.ChoiceFilter(
+        label=_("Match"),
+        choices=[("all", _("All of these skills")), ("any", _("Any of these skills"))],
+        empty_label=None,
+        method="filter_nothing",
+        widget=forms.RadioSelect,
+    )
+    occupation = django_filters.ModelChoiceFilter(
+        label=_("Occupation of interest"),
+        queryset=_pool_occupations,
+        field_name="occupations",
+        empty_label=_("Any occupation"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=language_choices,
+        method="filter_language",
+        empty_label=_("Any language"),
+    )
+    language_level = django_filters.ChoiceFilter(
+        label=_("At least"),
+        choices=ProfileLanguage.Level.choices,
+        method="filter_nothing",
+        empty_label=_("Any level"),
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=_region_choices, method="filter_place", empty_label=_("Anywhere")
+    )
+    relocate = django_filters.BooleanFilter(
+        label=_("Include talents willing to relocate"),
+        method="filter_nothing",
+        widget=forms.CheckboxInput,
+    )
+    opportunity = django_filters.ChoiceFilter(
+        label=_("Looking for"),
+        choices=OpportunityType.choices,
+        method="filter_opportunity",
+        empty_label=_("Any opportunity"),
+    )
+    available_by = django_filters.DateFilter(
+        label=_("Available by"),
+        field_name="available_from",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = TalentProfile
+        fields = []
+
+    def filter_nothing(self, queryset, name, value):
+        """A modifier read by another filter (e.g. the minimum level of a language)."""
+        return queryset
+
+    def filter_skills(self, queryset, name, value):
+        terms = [normalise(term) for term in value.split(",") if normalise(term)]
+        if not terms:
+            return queryset
+        matches = []
+        for term in terms:
+            # Any language, any label: "trukki" finds "käyttää haarukkatrukkia".
+            labels = SkillLabel.objects.filter(search_text__contains=term)
+            matches.append(
+                Exists(
+                    ProfileSkill.objects.filter(
+                        profile=OuterRef("pk"),
+                        skill__in=labels.values("concept_id"),
+                    )
+                )
+            )
+        combined = matches[0]
+        any_of = self.form.cleaned_data.get("skills_match") == "any"
+        for match in matches[1:]:
+            combined = combined | match if any_of else combined & match
+        return queryset.filter(combined)
+
+    def filter_language(self, queryset, name, value):
+        level = int(self.form.cleaned_data.get("language_level") or ProfileLanguage.Level.A1)
+        spoken = ProfileLanguage.objects.filter(
+            profile=OuterRef("pk"), language=value, level__gte=level
+        )
+        return queryset.filter(Exists(spoken))
+
+    def filter_place(self, queryset, name, value):
+        codes = [m.code for m in geography.municipalities_in_region(value)]
+        place = Q(municipality__in=codes)
+        if self.form.cleaned_data.get("relocate"):
+            place |= Q(willing_to_relocate=True)
+        return queryset.filter(place)
+
+    def filter_opportunity(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Opportunity.objects.filter(profile=OuterRef("pk"), kind=value))
+        )

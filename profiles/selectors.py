@@ -1,0 +1,155 @@
+"""Reads shaped for the profile pages: the editor, the profile page and what a viewer may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.selectors import Role, user_role
+from enterprises.selectors import is_verified_member
+
+from .models import ProfileSkill, TalentProfile
+
+MIN_SKILLS = 5
+
+
+def _with_everything(queryset):
+    return queryset.select_related("user").prefetch_related(
+        Prefetch("skills", ProfileSkill.objects.select_related("skill")),
+        "languages",
+        "education",
+        "experience",
+        "opportunities",
+        "occupations",
+    )
+
+
+def profile_for_editor(profile: TalentProfile) -> TalentProfile:
+    return _with_everything(TalentProfile.objects.filter(pk=profile.pk)).get()
+
+
+def profile_for_viewer(*, viewer, pk: int) -> TalentProfile:
+    """The profile if the viewer may open it; 404 otherwise, whether or not it exists."""
+    return get_object_or_404(_with_everything(TalentProfile.objects.visible_to(viewer)), pk=pk)
+
+
+def talent_pool(*, viewer):
+    """Profiles in the pool, shaped for result cards; None when the viewer may not search it."""
+    role = user_role(viewer)
+    if role == Role.ENTERPRISE and not is_verified_member(viewer):
+        return None
+    if role not in (Role.ENTERPRISE, Role.STAFF):
+        return None
+    # Staff see hidden profiles too: they moderate and help talents.
+    profiles = (
+        TalentProfile.objects.all() if role == Role.STAFF else TalentProfile.objects.in_pool()
+    )
+    return profiles.prefetch_related(
+        Prefetch("skills", ProfileSkill.objects.select_related("skill")),
+        "languages",
+        "opportunities",
+    ).order_by("-updated_at", "pk")
+
+
+def can_see_identity(viewer, profile: TalentProfile) -> bool:
+    """Name, photo, contact and CV: the talent, staff, and enterprises of a visible profile."""
+    if profile.user_id == viewer.pk or user_role(viewer) == Role.STAFF:
+        return True
+    # visible_to() has already limited other viewers to verified enterprises' members.
+    return profile.visibility == TalentProfile.Visibility.VISIBLE
+
+
+def can_see_right_to_work(viewer, profile: TalentProfile) -> bool:
+    # Enterprises the talent has applied to join this list when applications arrive.
+    return profile.user_id == viewer.pk or user_role(viewer) == Role.STAFF
+
+
+@dataclass(frozen=True)
+class Step:
+    done: bool
+    label: str
+    todo: str
+    section: str
+    weight: int
+
+    @property
+    def url(self) -> str:
+        return reverse("profiles:section", args=[self.section])
+
+
+@dataclass(frozen=True)
+class Completeness:
+    steps: tuple[Step, ...]
+
+    @property
+    def percent(self) -> int:
+        total = sum(step.weight for step in self.steps)
+        return round(100 * sum(step.weight for step in self.steps if step.done) / total)
+
+    @property
+    def next_step(self) -> Step | None:
+        """The most useful thing left to do: the heaviest unfinished step."""
+        todo = [step for step in self.steps if not step.done]
+        return max(todo, key=lambda step: step.weight) if todo else None
+
+
+def completeness(profile: TalentProfile) -> Completeness:
+    """How complete a profile is (on a prefetched profile: no queries)."""
+    skills = len(profile.skills.all())
+    return Completeness(
+        steps=(
+            Step(
+                skills >= MIN_SKILLS,
+                _("Skills"),
+                _("Add at least %(count)s skills") % {"count": MIN_SKILLS},
+                "skills",
+                25,
+            ),
+            Step(
+                bool(profile.headline and profile.about),
+                _("Introduction"),
+                _("Write a headline and a few lines about yourself"),
+                "basics",
+                15,
+            ),
+            Step(
+                bool(profile.languages.all()),
+                _("Languages"),
+                _("Add the languages you speak"),
+                "languages",
+                15,
+            ),
+            Step(
+                bool(profile.experience.all()),
+                _("Work experience"),
+                _("Add your work experience"),
+                "experience",
+                10,
+            ),
+            Step(
+                bool(profile.opportunities.all() and profile.available_from),
+                _("What you are looking for"),
+                _("Tell what you are looking for and when you can start"),
+                "preferences",
+                10,
+            ),
+            Step(bool(profile.cv), _("CV"), _("Upload your CV"), "cv", 10),
+            Step(
+                bool(profile.education.all()),
+                _("Education"),
+                _("Add your education"),
+                "education",
+                5,
+            ),
+            Step(
+                bool(profile.occupations.all()),
+                _("Occupations"),
+                _("Choose occupations that interest you"),
+                "occupations",
+                5,
+            ),
+            Step(bool(profile.photo), _("Photo"), _("Add a photo"), "photo", 5),
+        )
+    )

@@ -1,0 +1,144 @@
+"""Every write to a talent profile, its items and its files."""
+
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from esco.models import Occupation, Skill
+
+from .documents import Photo
+from .models import Opportunity, ProfileLanguage, ProfileSkill, TalentProfile
+from .storage import private_storage
+
+MAX_SKILLS = 60
+MAX_OCCUPATIONS = 10
+
+
+def _delete_files_on_commit(*names: str) -> None:
+    # Only once the new state is committed: a rollback must not leave a profile without its file.
+    names = tuple(name for name in names if name)
+    if names:
+        transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
+
+
+def _random_name(folder: str, extension: str) -> str:
+    # A random name, so nothing about the talent (or their file name) shows in storage.
+    return f"{folder}/{secrets.token_hex(16)}.{extension}"
+
+
+@transaction.atomic
+def profile_ensure(*, user) -> TalentProfile:
+    """The talent's profile, created hidden on first use with their name as display name."""
+    profile, _created = TalentProfile.objects.get_or_create(
+        user=user, defaults={"display_name": user.full_name or user.email.split("@")[0]}
+    )
+    return profile
+
+
+@transaction.atomic
+def profile_update(*, profile: TalentProfile, changes: Mapping[str, Any]) -> TalentProfile:
+    """Save one editor section; `opportunity_types` replaces the wanted opportunity types."""
+    changes = dict(changes)
+    kinds = changes.pop("opportunity_types", None)
+    for name, value in changes.items():
+        setattr(profile, name, value)
+    profile.save(update_fields=[*changes, "updated_at"])
+    if kinds is not None:
+        profile.opportunities.exclude(kind__in=kinds).delete()
+        Opportunity.objects.bulk_create(
+            [Opportunity(profile=profile, kind=kind) for kind in kinds], ignore_conflicts=True
+        )
+    return profile
+
+
+@transaction.atomic
+def profile_photo_set(*, profile: TalentProfile, photo: Photo) -> None:
+    old = (profile.photo.name, profile.photo_thumbnail.name)
+    profile.photo.save(_random_name("photos", "jpg"), ContentFile(photo.image), save=False)
+    profile.photo_thumbnail.save(
+        _random_name("photos", "jpg"), ContentFile(photo.thumbnail), save=False
+    )
+    profile.save(update_fields=["photo", "photo_thumbnail", "updated_at"])
+    _delete_files_on_commit(*old)
+
+
+@transaction.atomic
+def profile_photo_delete(*, profile: TalentProfile) -> None:
+    _delete_files_on_commit(profile.photo.name, profile.photo_thumbnail.name)
+    profile.photo, profile.photo_thumbnail = "", ""
+    profile.save(update_fields=["photo", "photo_thumbnail", "updated_at"])
+
+
+@transaction.atomic
+def profile_cv_set(*, profile: TalentProfile, upload: UploadedFile) -> None:
+    old = profile.cv.name
+    upload.seek(0)
+    profile.cv.save(_random_name("cv", "pdf"), upload, save=False)
+    profile.cv_filename = (upload.name or "cv.pdf").rsplit("/", 1)[-1][:200]
+    profile.save(update_fields=["cv", "cv_filename", "updated_at"])
+    _delete_files_on_commit(old)
+
+
+@transaction.atomic
+def profile_cv_delete(*, profile: TalentProfile) -> None:
+    _delete_files_on_commit(profile.cv.name)
+    profile.cv, profile.cv_filename = "", ""
+    profile.save(update_fields=["cv", "cv_filename", "updated_at"])
+
+
+@transaction.atomic
+def profile_skill_set(*, profile: TalentProfile, skill: Skill, level: int) -> ProfileSkill:
+    """Add a skill, or change the level of one the profile has."""
+    existing = profile.skills.filter(skill=skill).first()
+    if existing is None and profile.skills.count() >= MAX_SKILLS:
+        raise ValidationError(
+            _("A profile can list at most %(count)s skills.") % {"count": MAX_SKILLS}
+        )
+    item, _created = ProfileSkill.objects.update_or_create(
+        profile=profile, skill=skill, defaults={"level": level}
+    )
+    return item
+
+
+@transaction.atomic
+def profile_occupation_add(*, profile: TalentProfile, occupation: Occupation) -> None:
+    if profile.occupations.count() >= MAX_OCCUPATIONS:
+        raise ValidationError(
+            _("A profile can list at most %(count)s occupations.") % {"count": MAX_OCCUPATIONS}
+        )
+    profile.occupations.add(occupation)
+
+
+@transaction.atomic
+def profile_occupation_remove(*, profile: TalentProfile, occupation_id: int) -> bool:
+    removed = profile.occupations.filter(pk=occupation_id).exists()
+    profile.occupations.remove(occupation_id)
+    return removed
+
+
+@transaction.atomic
+def profile_language_set(*, profile: TalentProfile, language: str, level: int) -> None:
+    ProfileLanguage.objects.update_or_create(
+        profile=profile, language=language, defaults={"level": level}
+    )
+
+
+@transaction.atomic
+def profile_item_add(*, profile: TalentProfile, item: models.Model) -> models.Model:
+    """Add an education or work-experience entry (a validated, unsaved instance)."""
+    item.profile = profile
+    item.save()
+    return item
+
+
+@transaction.atomic
+def profile_item_delete(*, profile: TalentProfile, model: type[models.Model], pk: int) -> bool:
+    """Delete one of the profile's own items; False when it is not theirs (or gone)."""
+    deleted, _counts = model.objects.filter(profile=profile, pk=pk).delete()
+    return bool(deleted)

@@ -1,0 +1,126 @@
+"""Who may open a talent's profile page, photo and CV, and the talent pool: per role."""
+
+import pytest
+from django.urls import reverse
+
+from profiles.models import TalentProfile
+
+ANONYMOUS, VISIBLE, HIDDEN = (
+    TalentProfile.Visibility.ANONYMOUS,
+    TalentProfile.Visibility.VISIBLE,
+    TalentProfile.Visibility.HIDDEN,
+)
+LOGIN = "login"
+
+
+def _get(client, user, url):
+    if user is not None:
+        client.force_login(user)
+    return client.get(url)
+
+
+def _outcome(response):
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("account_login"))
+        return LOGIN
+    return response.status_code
+
+
+# (role, profile visibility) -> profile page, photo, CV; the name shows where the page is 200.
+CASES = [
+    ("anonymous", VISIBLE, LOGIN, LOGIN, LOGIN, False),
+    ("owner", HIDDEN, 200, 200, 200, True),
+    ("owner", ANONYMOUS, 200, 200, 200, True),
+    ("other_talent", VISIBLE, 404, 404, 404, False),
+    ("member", HIDDEN, 404, 404, 404, False),
+    ("member", ANONYMOUS, 200, 404, 404, False),
+    ("member", VISIBLE, 200, 200, 200, True),
+    ("unverified_member", VISIBLE, 404, 404, 404, False),
+    ("staff", HIDDEN, 200, 200, 200, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "visibility", "page", "photo", "cv", "identity"),
+    CASES,
+    ids=[f"{case[0]}-{case[1]}" for case in CASES],
+)
+def test_profile_page_photo_and_cv_per_role(
+    client, make_profile, viewer_for, role, visibility, page, photo, cv, identity
+):
+    profile = make_profile(visibility, display_name="Ana Souza")
+    viewer = viewer_for(role, profile)
+
+    response = _get(client, viewer, reverse("profiles:detail", args=[profile.pk]))
+    assert _outcome(response) == page
+    photo_url = reverse("profiles:photo", args=[profile.pk, "thumbnail"])
+    assert _outcome(client.get(photo_url)) == photo
+    assert _outcome(client.get(reverse("profiles:cv", args=[profile.pk]))) == cv
+
+    if page == 200:
+        html = response.content.decode()
+        assert "Python (computer programming)" in html
+        assert ("Ana Souza" in html) is identity
+        assert (profile.user.email in html) is identity
+        assert (photo_url in html) is identity
+
+
+def test_the_cv_is_served_as_an_attachment_that_browsers_must_not_sniff(client, make_profile):
+    profile = make_profile(VISIBLE)
+    client.force_login(profile.user)
+
+    response = client.get(reverse("profiles:cv", args=[profile.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert 'filename="Ana Souza CV.pdf"' in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_right_to_work_shows_only_to_the_talent_and_staff(client, make_profile, viewer_for):
+    profile = make_profile(VISIBLE, right_to_work=TalentProfile.RightToWork.PENDING)
+    url = reverse("profiles:detail", args=[profile.pk])
+    text = "Permit application in progress"
+
+    for role, shown in [("owner", True), ("staff", True), ("member", False)]:
+        client.force_login(viewer_for(role, profile))
+        assert (text in client.get(url).content.decode()) is shown, role
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", LOGIN),
+        ("owner", 404),
+        ("other_talent", 404),
+        ("unverified_member", 403),
+        ("member", 200),
+        ("staff", 200),
+    ],
+)
+def test_talent_pool_per_role(client, make_profile, viewer_for, role, expected):
+    profile = make_profile(ANONYMOUS)
+    assert _outcome(_get(client, viewer_for(role, profile), reverse("profiles:pool"))) == expected
+
+
+def test_the_pool_shows_anonymous_talents_without_their_identity(client, make_profile, member):
+    make_profile(ANONYMOUS, display_name="Olena Kovalenko")
+    make_profile(VISIBLE, display_name="Daniel Okafor")
+    make_profile(HIDDEN, display_name="Priya Raman")
+    client.force_login(member)
+
+    html = client.get(reverse("profiles:pool")).content.decode()
+
+    assert "2 talents found" in html
+    assert "Daniel Okafor" in html
+    assert "Olena Kovalenko" not in html
+    assert "Anonymous talent #" in html
+    assert "Priya Raman" not in html
+
+
+def test_staff_see_hidden_profiles_in_the_pool(client, make_profile, staff):
+    make_profile(HIDDEN, display_name="Priya Raman")
+    client.force_login(staff)
+    assert "Priya Raman" in client.get(reverse("profiles:pool")).content.decode()
