@@ -7,7 +7,8 @@ the import twice changes nothing the second time.
 """
 
 import csv
-from collections.abc import Callable, Iterator
+import itertools
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,11 +57,15 @@ class Export:
 
 
 def _rows(
-    path: Path, required: tuple[str, ...], present: tuple[str, ...] = ()
+    path: Path,
+    required: tuple[str, ...],
+    present: tuple[str, ...] = (),
+    allowed: Mapping[str, Collection[str]] | None = None,
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, row) pairs of a CSV file; a row's line is the one its record starts on.
 
-    `required` columns must hold a value on every row; `present` ones may be empty.
+    `required` columns must hold a value on every row; `present` ones may be empty; `allowed`
+    lists the values a column may take.
     """
     line = 0  # the last line read; an error is on the line after it
     try:
@@ -85,6 +90,11 @@ def _rows(
                 for name in required:
                     if not row[name].strip():
                         raise EscoImportError(f"{path} line {line_start}: {name} is empty")
+                for name, values in (allowed or {}).items():
+                    if row[name] not in values:
+                        raise EscoImportError(
+                            f"{path} line {line_start}: unknown {name} {row[name]!r}"
+                        )
                 yield line_start, row
     except csv.Error as error:
         raise EscoImportError(f"{path} line {line + 1}: {error}") from error
@@ -130,9 +140,9 @@ def read_export(directory: Path, progress: Progress) -> Export:
     export = Export()
     label_columns = ("conceptUri", "preferredLabel")
 
-    def read(path: Path, required: tuple[str, ...], present=()) -> Iterator[dict[str, str]]:
+    def read(path: Path, required: tuple[str, ...], present=(), allowed=None):
         count = 0
-        for _line, row in _rows(path, required, present):
+        for _line, row in _rows(path, required, present, allowed):
             count += 1
             yield row
         progress(f"Read {path.relative_to(directory)}: {count:,} rows")
@@ -179,14 +189,13 @@ def read_export(directory: Path, progress: Progress) -> Export:
 
     for path in _find(directory, "occupationSkillRelations*.csv", required=True):
         columns = ("occupationUri", "relationType", "skillUri")
-        for row in read(path, columns):
+        relation_types = {"relationType": OccupationSkill.RelationType.values}
+        for row in read(path, columns, allowed=relation_types):
             occupation, skill = row["occupationUri"].strip(), row["skillUri"].strip()
             if occupation not in export.occupations:
                 export.skip("relations to an occupation not in occupations_en.csv")
             elif skill not in export.skills:
                 export.skip("relations to a skill not in skills_en.csv")
-            elif row["relationType"] not in OccupationSkill.RelationType.values:
-                raise EscoImportError(f"{path}: unknown relationType {row['relationType']!r}")
             else:
                 export.relations[(occupation, skill)] = row["relationType"]
 
@@ -200,8 +209,11 @@ def read_export(directory: Path, progress: Progress) -> Export:
     for path in _find(directory, "skillsHierarchy_en.csv", required=False):
         for row in read(path, ("Level 0 URI",)):
             levels = [row.get(f"Level {level} URI", "").strip() for level in range(4)]
-            chain = [uri for uri in levels if uri and uri in export.skills]
-            export.broader.update(zip(chain[1:], chain[:-1], strict=False))
+            # Link each level to the one above it; stop at a gap rather than skip a level.
+            for broader, narrower in itertools.pairwise(levels):
+                if not (narrower in export.skills and broader in export.skills):
+                    break
+                export.broader.add((narrower, broader))
     return export
 
 

@@ -9,6 +9,8 @@ from django.utils import translation
 from .models import Label, Occupation, OccupationLabel, Skill, SkillLabel
 
 MIN_QUERY_LENGTH = 2
+# Each word is one LIKE condition: a pasted paragraph must not become a huge query.
+MAX_QUERY_WORDS = 8
 
 
 def normalise(text: str) -> str:
@@ -28,7 +30,7 @@ def _search(label_model: type[Label], query: str, *, limit: int) -> list[int]:
     if len(needle) < MIN_QUERY_LENGTH:
         return []
     words = Q()
-    for word in needle.split():
+    for word in needle.split()[:MAX_QUERY_WORDS]:
         words &= Q(search_text__contains=word)
     rank = Case(
         When(search_text=needle, then=Value(0)),

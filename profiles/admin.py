@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from .models import Education, Experience, ProfileLanguage, ProfileSkill, TalentProfile
 
@@ -32,6 +35,19 @@ class TalentProfileAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     raw_id_fields = ["user"]
     filter_horizontal = ["occupations"]
-    # Files are replaced through the talent's editor, which re-encodes and checks them.
-    readonly_fields = ["photo", "photo_thumbnail", "cv", "cv_filename"]
+    # Files are replaced through the talent's editor, which re-encodes and checks them; they
+    # have no URL, so the admin links to the permission-checked views instead.
+    exclude = ["photo", "photo_thumbnail", "cv"]
+    readonly_fields = ["photo_link", "cv_link", "cv_filename"]
     inlines = [ProfileSkillInline, ProfileLanguageInline, EducationInline, ExperienceInline]
+
+    @admin.display(description=_("photo"))
+    def photo_link(self, profile):
+        return self._link(profile.photo, reverse("profiles:photo", args=[profile.pk, "full"]))
+
+    @admin.display(description=_("CV"))
+    def cv_link(self, profile):
+        return self._link(profile.cv, reverse("profiles:cv", args=[profile.pk]))
+
+    def _link(self, file, url):
+        return format_html('<a href="{}">{}</a>', url, _("Open")) if file else "–"

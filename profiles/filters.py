@@ -7,11 +7,13 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from esco.models import Occupation, SkillLabel
-from esco.selectors import normalise
+from esco.selectors import MIN_QUERY_LENGTH, normalise
 
 from . import geography
 from .models import Opportunity, OpportunityType, ProfileLanguage, ProfileSkill, TalentProfile
 from .reference import language_choices
+
+MAX_SKILL_TERMS = 10
 
 
 def _region_choices():
@@ -20,9 +22,7 @@ def _region_choices():
 
 
 def _pool_occupations(request):
-    return Occupation.objects.filter(
-        pk__in=TalentProfile.occupations.through.objects.values("occupation_id")
-    )
+    return Occupation.objects.filter(pk__in=TalentProfile.objects.in_pool().values("occupations"))
 
 
 class TalentPoolFilter(django_filters.FilterSet):
@@ -37,6 +37,7 @@ class TalentPoolFilter(django_filters.FilterSet):
         empty_label=None,
         method="filter_nothing",
         widget=forms.RadioSelect,
+        initial="all",
     )
     occupation = django_filters.ModelChoiceFilter(
         label=_("Occupation of interest"),
@@ -86,7 +87,9 @@ class TalentPoolFilter(django_filters.FilterSet):
         return queryset
 
     def filter_skills(self, queryset, name, value):
-        terms = [normalise(term) for term in value.split(",") if normalise(term)]
+        # At most ten distinct skills, each one subquery; one-letter terms would match anything.
+        terms = list(dict.fromkeys(normalise(term) for term in value.split(",")))
+        terms = [term for term in terms if len(term) >= MIN_QUERY_LENGTH][:MAX_SKILL_TERMS]
         if not terms:
             return queryset
         matches = []

@@ -7,6 +7,7 @@ from esco.models import Occupation, Skill
 from . import geography
 from .documents import cv_check, photo_process
 from .models import (
+    ContactRequest,
     Education,
     Experience,
     OpportunityType,
@@ -158,3 +159,10 @@ class ExperienceForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", _("The end date is before the start date."))
         return cleaned
+
+
+class ContactRequestForm(forms.ModelForm):
+    class Meta:
+        model = ContactRequest
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}

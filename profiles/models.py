@@ -231,3 +231,44 @@ class Opportunity(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+class ContactRequest(models.Model):
+    """An enterprise asks an anonymous talent to reveal who they are; the talent decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the talent")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    profile = models.ForeignKey(
+        TalentProfile, on_delete=models.CASCADE, related_name="contact_requests"
+    )
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="contact_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    message = models.TextField(
+        _("message"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Why you would like to get in touch, e.g. the opening you have in mind."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "enterprise"], name="profiles_one_contact_request_per_enterprise"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} → {self.profile} ({self.status})"

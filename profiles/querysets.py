@@ -7,7 +7,7 @@ from accounts.selectors import Role, user_role
 class TalentProfileQuerySet(models.QuerySet):
     def in_pool(self):
         """Profiles a talent has opened to verified enterprises (named or anonymous)."""
-        return self.exclude(visibility="hidden")
+        return self.exclude(visibility="hidden").filter(user__is_active=True)
 
     def visible_to(self, user):
         """Staff see every profile, a talent their own, a verified enterprise's member the pool."""

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.selectors import Role, user_role
 from enterprises.selectors import is_verified_member
 
-from .models import ProfileSkill, TalentProfile
+from .models import ContactRequest, ProfileSkill, TalentProfile
 
 MIN_SKILLS = 5
 
@@ -54,11 +54,30 @@ def talent_pool(*, viewer):
 
 
 def can_see_identity(viewer, profile: TalentProfile) -> bool:
-    """Name, photo, contact and CV: the talent, staff, and enterprises of a visible profile."""
+    """Name, photo, contact and CV: the talent, staff, enterprises of a visible profile, and
+    of an anonymous one, the enterprises whose contact request the talent accepted."""
     if profile.user_id == viewer.pk or user_role(viewer) == Role.STAFF:
         return True
     # visible_to() has already limited other viewers to verified enterprises' members.
-    return profile.visibility == TalentProfile.Visibility.VISIBLE
+    if profile.visibility == TalentProfile.Visibility.VISIBLE:
+        return True
+    return contact_request_of(viewer, profile) == ContactRequest.Status.ACCEPTED
+
+
+def contact_request_of(viewer, profile: TalentProfile) -> str | None:
+    """The status of the request the viewer's enterprises made to this talent, if any."""
+    requests = ContactRequest.objects.filter(profile=profile, enterprise__membership__user=viewer)
+    statuses = set(requests.values_list("status", flat=True))
+    for status in (ContactRequest.Status.ACCEPTED, ContactRequest.Status.PENDING):
+        if status in statuses:
+            return status
+    return ContactRequest.Status.DECLINED if statuses else None
+
+
+def pending_contact_requests(profile: TalentProfile):
+    return profile.contact_requests.filter(status=ContactRequest.Status.PENDING).select_related(
+        "enterprise"
+    )
 
 
 def can_see_right_to_work(viewer, profile: TalentProfile) -> bool:

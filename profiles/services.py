@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from esco.models import Occupation, Skill
 
 from .documents import Photo
-from .models import Opportunity, ProfileLanguage, ProfileSkill, TalentProfile
+from .models import ContactRequest, Opportunity, ProfileLanguage, ProfileSkill, TalentProfile
 from .storage import private_storage
 
 MAX_SKILLS = 60
@@ -25,6 +26,12 @@ def _delete_files_on_commit(*names: str) -> None:
     names = tuple(name for name in names if name)
     if names:
         transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
+
+
+def _lock_files(profile: TalentProfile) -> None:
+    # Two uploads at once must not both read the same "old" file and leave one behind.
+    TalentProfile.objects.select_for_update().values_list("pk", flat=True).get(pk=profile.pk)
+    profile.refresh_from_db(fields=["photo", "photo_thumbnail", "cv", "cv_filename"])
 
 
 def _random_name(folder: str, extension: str) -> str:
@@ -59,6 +66,7 @@ def profile_update(*, profile: TalentProfile, changes: Mapping[str, Any]) -> Tal
 
 @transaction.atomic
 def profile_photo_set(*, profile: TalentProfile, photo: Photo) -> None:
+    _lock_files(profile)
     old = (profile.photo.name, profile.photo_thumbnail.name)
     profile.photo.save(_random_name("photos", "jpg"), ContentFile(photo.image), save=False)
     profile.photo_thumbnail.save(
@@ -70,6 +78,7 @@ def profile_photo_set(*, profile: TalentProfile, photo: Photo) -> None:
 
 @transaction.atomic
 def profile_photo_delete(*, profile: TalentProfile) -> None:
+    _lock_files(profile)
     _delete_files_on_commit(profile.photo.name, profile.photo_thumbnail.name)
     profile.photo, profile.photo_thumbnail = "", ""
     profile.save(update_fields=["photo", "photo_thumbnail", "updated_at"])
@@ -77,6 +86,7 @@ def profile_photo_delete(*, profile: TalentProfile) -> None:
 
 @transaction.atomic
 def profile_cv_set(*, profile: TalentProfile, upload: UploadedFile) -> None:
+    _lock_files(profile)
     old = profile.cv.name
     upload.seek(0)
     profile.cv.save(_random_name("cv", "pdf"), upload, save=False)
@@ -87,6 +97,7 @@ def profile_cv_set(*, profile: TalentProfile, upload: UploadedFile) -> None:
 
 @transaction.atomic
 def profile_cv_delete(*, profile: TalentProfile) -> None:
+    _lock_files(profile)
     _delete_files_on_commit(profile.cv.name)
     profile.cv, profile.cv_filename = "", ""
     profile.save(update_fields=["cv", "cv_filename", "updated_at"])
@@ -108,6 +119,8 @@ def profile_skill_set(*, profile: TalentProfile, skill: Skill, level: int) -> Pr
 
 @transaction.atomic
 def profile_occupation_add(*, profile: TalentProfile, occupation: Occupation) -> None:
+    if profile.occupations.filter(pk=occupation.pk).exists():
+        return
     if profile.occupations.count() >= MAX_OCCUPATIONS:
         raise ValidationError(
             _("A profile can list at most %(count)s occupations.") % {"count": MAX_OCCUPATIONS}
@@ -142,3 +155,38 @@ def profile_item_delete(*, profile: TalentProfile, model: type[models.Model], pk
     """Delete one of the profile's own items; False when it is not theirs (or gone)."""
     deleted, _counts = model.objects.filter(profile=profile, pk=pk).delete()
     return bool(deleted)
+
+
+@transaction.atomic
+def contact_request_create(
+    *, profile: TalentProfile, enterprise, requested_by, message: str = ""
+) -> ContactRequest:
+    """A verified enterprise asks an anonymous talent to share their identity."""
+    if profile.visibility != TalentProfile.Visibility.ANONYMOUS:
+        raise ValidationError(_("Only anonymous profiles take contact requests."))
+    contact, created = ContactRequest.objects.get_or_create(
+        profile=profile,
+        enterprise=enterprise,
+        defaults={"requested_by": requested_by, "message": message},
+    )
+    if not created:
+        raise ValidationError(_("Your company has already asked this talent."))
+    return contact
+
+
+# The talent answers once; an answer is final (a declined enterprise cannot ask again).
+CONTACT_TRANSITIONS = {
+    ContactRequest.Status.PENDING: {ContactRequest.Status.ACCEPTED, ContactRequest.Status.DECLINED}
+}
+
+
+@transaction.atomic
+def contact_request_decide(*, profile: TalentProfile, pk: int, accept: bool) -> ContactRequest:
+    """Accept or decline one of the talent's own pending requests (DoesNotExist otherwise)."""
+    contact = ContactRequest.objects.select_for_update().get(pk=pk, profile=profile)
+    target = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
+    if target not in CONTACT_TRANSITIONS.get(contact.status, set()):
+        raise ValidationError(_("This request has already been answered."))
+    contact.status, contact.decided_at = target, timezone.now()
+    contact.save(update_fields=["status", "decided_at"])
+    return contact

@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/photo/<slug:variant>/", views.photo, name="photo"),
     path("<int:pk>/cv/", views.cv, name="cv"),
+    path("<int:pk>/contact/", views.contact_request, name="contact_request"),
+    path("contact/<int:pk>/<slug:decision>/", views.contact_decide, name="contact_decide"),
 ]

@@ -1,3 +1,4 @@
+import logging
 from dataclasses import dataclass
 
 from django import forms
@@ -12,23 +13,34 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
-from accounts.selectors import Role
+from accounts.selectors import Role, user_role
+from enterprises.selectors import enterprises_of
 from esco.selectors import occupation_search, skill_search
 
 from . import forms as profile_forms
 from . import services
 from .filters import TalentPoolFilter
-from .models import Education, Experience, ProfileLanguage, ProfileSkill, TalentProfile
+from .models import (
+    ContactRequest,
+    Education,
+    Experience,
+    ProfileLanguage,
+    ProfileSkill,
+    TalentProfile,
+)
 from .selectors import (
     can_see_identity,
     can_see_right_to_work,
     completeness,
+    contact_request_of,
+    pending_contact_requests,
     profile_for_editor,
     profile_for_viewer,
     talent_pool,
 )
 from .storage import private_storage
 
+logger = logging.getLogger(__name__)
 talent_only = role_required(Role.TALENT)
 POOL_PAGE_SIZE = 20
 
@@ -79,7 +91,11 @@ def start(request):
     return render(
         request,
         "profiles/editor.html",
-        {"profile": profile, "completeness": completeness(profile), "sections": SECTIONS},
+        {
+            "profile": profile,
+            "completeness": completeness(profile),
+            "contact_requests": pending_contact_requests(profile),
+        },
     )
 
 
@@ -126,7 +142,8 @@ def section(request, name):
         "profile": profile_for_editor(profile),
         "search_form": profile_forms.SearchForm(request.GET or None),
     }
-    query = request.GET.get("q", "")
+    search = context["search_form"]
+    query = search.cleaned_data["q"] if search.is_valid() else ""
     if name == "skills":
         context["results"] = skill_search(query)
         context["add_form"] = profile_forms.SkillForm()
@@ -167,26 +184,86 @@ def file_delete(request, name):
 
 
 @role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
-def detail(request, pk):
+def detail(request, pk, contact_form=None):
     profile = profile_for_viewer(viewer=request.user, pk=pk)
+    identity = can_see_identity(request.user, profile)
+    asks = user_role(request.user) == Role.ENTERPRISE and not identity
+    status = contact_request_of(request.user, profile) if asks else None
     return render(
         request,
         "profiles/detail.html",
         {
             "profile": profile,
-            "identity": can_see_identity(request.user, profile),
+            "identity": identity,
             "right_to_work": can_see_right_to_work(request.user, profile),
             "own": profile.user_id == request.user.pk,
+            "contact_status": status,
+            "contact_form": (contact_form or profile_forms.ContactRequestForm())
+            if asks and status is None
+            else None,
         },
     )
+
+
+@role_required(Role.ENTERPRISE)
+@require_POST
+def contact_request(request, pk):
+    """A verified enterprise's member asks an anonymous talent to get in touch."""
+    profile = profile_for_viewer(viewer=request.user, pk=pk)
+    form = profile_forms.ContactRequestForm(request.POST)
+    if not form.is_valid():
+        return detail(request, pk, contact_form=form)
+    try:
+        services.contact_request_create(
+            profile=profile,
+            enterprise=enterprises_of(request.user).verified().first(),
+            requested_by=request.user,
+            message=form.cleaned_data["message"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Request sent. You will see the talent’s details here once they accept.")
+        )
+    return redirect("profiles:detail", pk)
+
+
+@talent_only
+@require_POST
+def contact_decide(request, pk, decision):
+    if decision not in ("accept", "decline"):
+        raise Http404
+    profile = services.profile_ensure(user=request.user)
+    try:
+        contact = services.contact_request_decide(
+            profile=profile, pk=pk, accept=decision == "accept"
+        )
+    except ContactRequest.DoesNotExist:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        text = (
+            _("%(enterprise)s can now see your name, photo, contact details and CV.")
+            if contact.status == ContactRequest.Status.ACCEPTED
+            else _("You declined the request from %(enterprise)s.")
+        )
+        messages.success(request, text % {"enterprise": contact.enterprise.name})
+    return redirect("profiles:start")
 
 
 def _private_file(request, profile: TalentProfile, field: str, *, attachment: bool, filename=""):
     name = getattr(profile, field).name
     if not name or not can_see_identity(request.user, profile):
         raise Http404
+    try:
+        handle = private_storage().open(name)
+    except FileNotFoundError:
+        logger.error("Profile %s: %s is missing from private storage", profile.pk, name)
+        raise Http404 from None
     response = FileResponse(
-        private_storage().open(name),
+        handle,
         as_attachment=attachment,
         filename=filename or name.rsplit("/", 1)[-1],
     )

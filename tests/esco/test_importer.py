@@ -142,3 +142,12 @@ def test_the_full_esco_export_imports(capsys):
     before = _counts()
     _import(FULL_EXPORT)
     assert _counts() == before
+
+
+@pytest.mark.django_db
+def test_an_unknown_relation_type_is_named_with_its_line(starter_copy):
+    relations = starter_copy / "en" / "occupationSkillRelations.csv"
+    text = relations.read_text(encoding="utf-8")
+    relations.write_text(text.replace(",essential,", ",Essential,", 1), "utf-8")
+    with pytest.raises(CommandError, match=r"line 2: unknown relationType 'Essential'"):
+        _import(starter_copy)

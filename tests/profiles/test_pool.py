@@ -135,3 +135,24 @@ def test_profile_page_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("profiles:detail", args=[profile.pk]))
     assert response.status_code == 200
+
+
+def test_a_pasted_wall_of_text_is_not_a_server_error(client, member, pool, talent):
+    words = ", ".join(f"word{number}" for number in range(3000))
+    client.force_login(member)
+    assert client.get(POOL, {"skills": words}).status_code == 200
+    client.force_login(talent)
+    url = reverse("profiles:section", args=["skills"])
+    assert client.get(url, {"q": " ".join(["python"] * 1500)}).status_code == 200
+
+
+def test_occupations_of_hidden_talents_are_not_offered_as_filters(client, member, pool):
+    from esco.models import Occupation
+
+    nurse, developer = Occupation.objects.order_by("pk")[:2]
+    pool["ana"].occupations.add(developer)
+    hidden = TalentProfileFactory(visibility=TalentProfile.Visibility.HIDDEN)
+    hidden.occupations.add(nurse)
+    client.force_login(member)
+    choices = client.get(POOL).context["filter"].form.fields["occupation"].queryset
+    assert list(choices) == [developer]

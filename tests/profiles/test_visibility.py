@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from profiles.models import TalentProfile
+from tests.factories import MembershipFactory
 
 ANONYMOUS, VISIBLE, HIDDEN = (
     TalentProfile.Visibility.ANONYMOUS,
@@ -124,3 +125,77 @@ def test_staff_see_hidden_profiles_in_the_pool(client, make_profile, staff):
     make_profile(HIDDEN, display_name="Priya Raman")
     client.force_login(staff)
     assert "Priya Raman" in client.get(reverse("profiles:pool")).content.decode()
+
+
+def test_an_anonymous_talent_reveals_themselves_by_accepting_a_contact_request(
+    client, make_profile, member
+):
+    profile = make_profile(ANONYMOUS, display_name="Olena Kovalenko")
+    page = reverse("profiles:detail", args=[profile.pk])
+    client.force_login(member)
+
+    response = client.post(
+        reverse("profiles:contact_request", args=[profile.pk]), {"message": "Export role"}
+    )
+    assert response.status_code == 302
+    html = client.get(page).content.decode()
+    assert "has not answered yet" in html
+    assert "Olena Kovalenko" not in html
+    assert _outcome(client.get(reverse("profiles:cv", args=[profile.pk]))) == 404
+
+    client.force_login(profile.user)
+    editor = client.get(reverse("profiles:start")).content.decode()
+    assert "Export role" in editor
+    contact = profile.contact_requests.get()
+    client.post(reverse("profiles:contact_decide", args=[contact.pk, "accept"]))
+
+    client.force_login(member)
+    html = client.get(page).content.decode()
+    assert "Olena Kovalenko" in html
+    assert profile.user.email in html
+    assert _outcome(client.get(reverse("profiles:cv", args=[profile.pk]))) == 200
+    # Another verified company still sees an anonymous profile.
+    client.force_login(MembershipFactory().user)
+    assert "Olena Kovalenko" not in client.get(page).content.decode()
+
+
+def test_a_declined_company_cannot_ask_again_and_others_cannot_answer(
+    client, make_profile, member, talent
+):
+    profile = make_profile(ANONYMOUS)
+    client.force_login(member)
+    url = reverse("profiles:contact_request", args=[profile.pk])
+    client.post(url, {"message": ""})
+    contact = profile.contact_requests.get()
+
+    client.force_login(talent)  # another talent
+    decide = reverse("profiles:contact_decide", args=[contact.pk, "accept"])
+    assert client.post(decide).status_code == 404
+    client.force_login(profile.user)
+    assert client.get(decide).status_code == 405
+    client.post(reverse("profiles:contact_decide", args=[contact.pk, "decline"]))
+    client.post(decide)  # an answer is final
+    contact.refresh_from_db()
+    assert contact.status == "declined"
+
+    client.force_login(member)
+    response = client.post(url, {"message": "Please?"}, follow=True)
+    assert "already asked" in response.content.decode()
+    assert profile.contact_requests.count() == 1
+
+
+def test_staff_open_a_profile_with_files_in_the_admin(client, make_profile, staff):
+    profile = make_profile(VISIBLE)
+    client.force_login(staff)
+    response = client.get(reverse("admin:profiles_talentprofile_change", args=[profile.pk]))
+    assert response.status_code == 200
+    assert reverse("profiles:cv", args=[profile.pk]) in response.content.decode()
+
+
+def test_a_file_missing_from_storage_is_404_not_500(client, make_profile):
+    from profiles.storage import private_storage
+
+    profile = make_profile(VISIBLE)
+    private_storage().delete(profile.cv.name)
+    client.force_login(profile.user)
+    assert client.get(reverse("profiles:cv", args=[profile.pk])).status_code == 404

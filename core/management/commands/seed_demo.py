@@ -18,6 +18,7 @@ from esco.importer import STARTER_TAXONOMY, import_export
 from esco.models import Skill
 from matching.models import Opening
 from profiles.models import (
+    ContactRequest,
     Opportunity,
     OpportunityType,
     ProfileLanguage,
@@ -288,6 +289,15 @@ class Command(BaseCommand):
                     "published_at": now - timedelta(days=age_days),
                 },
             )
+        # An anonymous talent has a request waiting, so the demo shows both sides of it.
+        ContactRequest.objects.get_or_create(
+            profile=TalentProfile.objects.get(user__email="olena.kovalenko@demo.talenthub.fi"),
+            enterprise=enterprises["2765391-7"],
+            defaults={
+                "requested_by": User.objects.get(email=COMPANY_EMAIL),
+                "message": "We are planning our entry to the Polish market; could we talk?",
+            },
+        )
         self._print_logins()
 
     def _fill_profile(self, profile, email):
