@@ -15,14 +15,18 @@ from .models import ContactRequest, ProfileSkill, TalentProfile
 MIN_SKILLS = 5
 
 
-def _with_everything(queryset):
-    return queryset.select_related("user").prefetch_related(
+def _for_cards(queryset):
+    """What a result card shows: skills, languages and the opportunities wanted."""
+    return queryset.prefetch_related(
         Prefetch("skills", ProfileSkill.objects.select_related("skill")),
         "languages",
-        "education",
-        "experience",
         "opportunities",
-        "occupations",
+    )
+
+
+def _with_everything(queryset):
+    return _for_cards(queryset.select_related("user")).prefetch_related(
+        "education", "experience", "occupations"
     )
 
 
@@ -31,37 +35,23 @@ def profile_for_editor(profile: TalentProfile) -> TalentProfile:
 
 
 def profile_for_viewer(*, viewer, pk: int) -> TalentProfile:
-    """The profile if the viewer may open it; 404 otherwise, whether or not it exists."""
-    return get_object_or_404(_with_everything(TalentProfile.objects.visible_to(viewer)), pk=pk)
+    """The profile if the viewer may open it (404 otherwise, whether or not it exists), with
+    `identity` telling whether they may see who the talent is."""
+    profiles = TalentProfile.objects.visible_to(viewer).with_identity(viewer)
+    return get_object_or_404(_with_everything(profiles), pk=pk)
 
 
 def talent_pool(*, viewer):
     """Profiles in the pool, shaped for result cards; None when the viewer may not search it."""
     role = user_role(viewer)
-    if role == Role.ENTERPRISE and not is_verified_member(viewer):
+    if role == Role.STAFF:
+        # Staff see hidden profiles too: they moderate and help talents.
+        profiles = TalentProfile.objects.all()
+    elif role == Role.ENTERPRISE and is_verified_member(viewer):
+        profiles = TalentProfile.objects.in_pool()
+    else:
         return None
-    if role not in (Role.ENTERPRISE, Role.STAFF):
-        return None
-    # Staff see hidden profiles too: they moderate and help talents.
-    profiles = (
-        TalentProfile.objects.all() if role == Role.STAFF else TalentProfile.objects.in_pool()
-    )
-    return profiles.prefetch_related(
-        Prefetch("skills", ProfileSkill.objects.select_related("skill")),
-        "languages",
-        "opportunities",
-    ).order_by("-updated_at", "pk")
-
-
-def can_see_identity(viewer, profile: TalentProfile) -> bool:
-    """Name, photo, contact and CV: the talent, staff, enterprises of a visible profile, and
-    of an anonymous one, the enterprises whose contact request the talent accepted."""
-    if profile.user_id == viewer.pk or user_role(viewer) == Role.STAFF:
-        return True
-    # visible_to() has already limited other viewers to verified enterprises' members.
-    if profile.visibility == TalentProfile.Visibility.VISIBLE:
-        return True
-    return contact_request_of(viewer, profile) == ContactRequest.Status.ACCEPTED
+    return _for_cards(profiles.with_identity(viewer)).order_by("-updated_at", "pk")
 
 
 def contact_request_of(viewer, profile: TalentProfile) -> str | None:

@@ -1,5 +1,7 @@
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -29,7 +31,6 @@ from .models import (
     TalentProfile,
 )
 from .selectors import (
-    can_see_identity,
     can_see_right_to_work,
     completeness,
     contact_request_of,
@@ -45,35 +46,86 @@ talent_only = role_required(Role.TALENT)
 POOL_PAGE_SIZE = 20
 
 
+def _update(profile, form):
+    services.profile_update(profile=profile, changes=form.cleaned_data)
+
+
+def _add_item(profile, form):
+    services.profile_item_add(profile=profile, item=form.instance)
+
+
 @dataclass(frozen=True)
 class Section:
     title: str
     template: str
-    form: type[forms.BaseForm] | None = None
+    form: type[forms.BaseForm]
+    # Hands a valid form to the service that writes it.
+    save: Callable[[TalentProfile, forms.BaseForm], Any]
     # For sections that list items the talent adds and removes.
     model: type[models.Model] | None = None
 
+    @property
+    def edits_profile(self) -> bool:
+        """A form over the profile's own fields (not a file, nor an item added to a list)."""
+        return self.template == "form"
+
+    @property
+    def lists_items(self) -> bool:
+        """The talent adds one item after another here (skills, languages, ...)."""
+        return self.template not in ("form", "file")
+
 
 SECTIONS = {
-    "basics": Section(gettext_lazy("Introduction"), "form", profile_forms.BasicsForm),
+    "basics": Section(gettext_lazy("Introduction"), "form", profile_forms.BasicsForm, _update),
     "preferences": Section(
-        gettext_lazy("What you are looking for"), "form", profile_forms.PreferencesForm
+        gettext_lazy("What you are looking for"), "form", profile_forms.PreferencesForm, _update
     ),
-    "visibility": Section(gettext_lazy("Who can see you"), "form", profile_forms.VisibilityForm),
-    "photo": Section(gettext_lazy("Photo"), "file", profile_forms.PhotoForm),
-    "cv": Section(gettext_lazy("CV"), "file", profile_forms.CVForm),
-    "skills": Section(gettext_lazy("Skills"), "skills", profile_forms.SkillForm, ProfileSkill),
+    "visibility": Section(
+        gettext_lazy("Who can see you"), "form", profile_forms.VisibilityForm, _update
+    ),
+    "photo": Section(
+        gettext_lazy("Photo"),
+        "file",
+        profile_forms.PhotoForm,
+        lambda profile, form: services.profile_photo_set(profile=profile, photo=form.processed),
+    ),
+    "cv": Section(
+        gettext_lazy("CV"),
+        "file",
+        profile_forms.CVForm,
+        lambda profile, form: services.profile_cv_set(
+            profile=profile, upload=form.cleaned_data["cv"]
+        ),
+    ),
+    "skills": Section(
+        gettext_lazy("Skills"),
+        "skills",
+        profile_forms.SkillForm,
+        lambda profile, form: services.profile_skill_set(profile=profile, **form.cleaned_data),
+        ProfileSkill,
+    ),
     "occupations": Section(
-        gettext_lazy("Occupations of interest"), "occupations", profile_forms.OccupationForm
+        gettext_lazy("Occupations of interest"),
+        "occupations",
+        profile_forms.OccupationForm,
+        lambda profile, form: services.profile_occupation_add(profile=profile, **form.cleaned_data),
     ),
     "languages": Section(
-        gettext_lazy("Languages"), "items", profile_forms.LanguageForm, ProfileLanguage
+        gettext_lazy("Languages"),
+        "items",
+        profile_forms.LanguageForm,
+        lambda profile, form: services.profile_language_set(profile=profile, **form.cleaned_data),
+        ProfileLanguage,
     ),
     "education": Section(
-        gettext_lazy("Education"), "items", profile_forms.EducationForm, Education
+        gettext_lazy("Education"), "items", profile_forms.EducationForm, _add_item, Education
     ),
     "experience": Section(
-        gettext_lazy("Work experience"), "items", profile_forms.ExperienceForm, Experience
+        gettext_lazy("Work experience"),
+        "items",
+        profile_forms.ExperienceForm,
+        _add_item,
+        Experience,
     ),
 }
 
@@ -99,40 +151,22 @@ def start(request):
     )
 
 
-def _save(request, name: str, profile: TalentProfile, form) -> None:
-    """Hand a valid section form to the service that writes it."""
-    if name in ("basics", "preferences", "visibility"):
-        services.profile_update(profile=profile, changes=form.cleaned_data)
-    elif name == "photo":
-        services.profile_photo_set(profile=profile, photo=form.processed)
-    elif name == "cv":
-        services.profile_cv_set(profile=profile, upload=form.cleaned_data["cv"])
-    elif name == "skills":
-        services.profile_skill_set(profile=profile, **form.cleaned_data)
-    elif name == "occupations":
-        services.profile_occupation_add(profile=profile, **form.cleaned_data)
-    elif name == "languages":
-        services.profile_language_set(profile=profile, **form.cleaned_data)
-    else:
-        services.profile_item_add(profile=profile, item=form.instance)
-
-
 @talent_only
 def section(request, name):
     """One section of the editor, saved on its own."""
     spec = _section(name)
     profile = services.profile_ensure(user=request.user)
-    instance = {"instance": profile} if spec.template == "form" else {}
+    instance = {"instance": profile} if spec.edits_profile else {}
     form = spec.form(request.POST or None, request.FILES or None, **instance)
     if request.method == "POST" and form.is_valid():
         try:
-            _save(request, name, profile, form)
+            spec.save(profile, form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved: %(section)s.") % {"section": spec.title})
             # Adding items keeps the talent on the section, to add the next one.
-            if spec.template in ("form", "file"):
+            if not spec.lists_items:
                 return redirect("profiles:start")
             return redirect("profiles:section", name)
     context = {
@@ -186,7 +220,7 @@ def file_delete(request, name):
 @role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
 def detail(request, pk, contact_form=None):
     profile = profile_for_viewer(viewer=request.user, pk=pk)
-    identity = can_see_identity(request.user, profile)
+    identity = profile.identity
     asks = user_role(request.user) == Role.ENTERPRISE and not identity
     status = contact_request_of(request.user, profile) if asks else None
     return render(
@@ -255,7 +289,7 @@ def contact_decide(request, pk, decision):
 
 def _private_file(request, profile: TalentProfile, field: str, *, attachment: bool, filename=""):
     name = getattr(profile, field).name
-    if not name or not can_see_identity(request.user, profile):
+    if not name or not profile.identity:
         raise Http404
     try:
         handle = private_storage().open(name)

@@ -154,9 +154,11 @@ def test_an_anonymous_talent_reveals_themselves_by_accepting_a_contact_request(
     assert "Olena Kovalenko" in html
     assert profile.user.email in html
     assert _outcome(client.get(reverse("profiles:cv", args=[profile.pk]))) == 200
+    assert "Olena Kovalenko" in client.get(reverse("profiles:pool")).content.decode()
     # Another verified company still sees an anonymous profile.
     client.force_login(MembershipFactory().user)
     assert "Olena Kovalenko" not in client.get(page).content.decode()
+    assert "Olena Kovalenko" not in client.get(reverse("profiles:pool")).content.decode()
 
 
 def test_a_declined_company_cannot_ask_again_and_others_cannot_answer(
