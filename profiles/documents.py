@@ -45,9 +45,13 @@ def _jpeg(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def photo_process(upload: UploadedFile) -> Photo:
-    """Decode, check and re-encode a photo as JPEG, with a square thumbnail."""
-    _check_size(upload, PHOTO_MAX_BYTES)
+def image_decode(upload: UploadedFile, *, max_bytes: int = PHOTO_MAX_BYTES) -> Image.Image:
+    """Decode an uploaded JPEG, PNG or WebP image, refusing anything else and pixel bombs.
+
+    The image comes back loaded and upright (EXIF orientation applied), ready to re-encode;
+    nothing of the original file (metadata, trailing data) survives re-encoding.
+    """
+    _check_size(upload, max_bytes)
     invalid = ValidationError(_("Choose a JPEG, PNG or WebP image."), code="invalid_image")
     too_large = ValidationError(
         _("The image has too many pixels; the limit is %(limit)s megapixels.")
@@ -69,7 +73,12 @@ def photo_process(upload: UploadedFile) -> Photo:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         # Not an image, or truncated or corrupt image data.
         raise invalid from None
-    image = ImageOps.exif_transpose(image)
+    return ImageOps.exif_transpose(image)
+
+
+def photo_process(upload: UploadedFile) -> Photo:
+    """Decode, check and re-encode a photo as JPEG, with a square thumbnail."""
+    image = image_decode(upload)
     if image.mode in ("RGBA", "LA", "P"):
         image = image.convert("RGBA")
         background = Image.new("RGB", image.size, "white")

@@ -1,9 +1,11 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from accounts.views import LoginView, set_language
+from matching.sitemaps import SITEMAPS
 
 # The admin signs in through allauth's login, with its rate limits: no second login form.
 admin.autodiscover()
@@ -17,5 +19,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("talent/", include("profiles.urls")),
     path("company/", include("enterprises.urls")),
+    path("openings/", include("matching.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("company/<int:enterprise_pk>/openings/", include("matching.company_urls")),
     path("", include("core.urls")),
 ]

@@ -9,6 +9,7 @@ secret key and the host list.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "django.forms",
     "allauth",
@@ -151,6 +153,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.relay_welcome_emails",
         "schedule": 10 * 60,
     },
+    # Hourly, so an opening expires within the hour after its deadline day ends.
+    "expire-openings": {
+        "task": "matching.tasks.expire_openings",
+        "schedule": crontab(minute=5),
+    },
+    # Office hours in Helsinki (CELERY_TIMEZONE), when someone can act on the reminder.
+    "remind-expiring-openings": {
+        "task": "matching.tasks.remind_expiring_openings",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
 
 # --- Mail -----------------------------------------------------------------------------
@@ -199,6 +211,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en"
+FORMAT_MODULE_PATH = ["talenthub.formats"]
 LANGUAGES = [("en", _("English")), ("fi", _("Finnish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

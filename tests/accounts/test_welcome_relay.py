@@ -64,5 +64,7 @@ def test_a_failed_send_gives_the_claim_back_for_the_retry(talent, mailoutbox):
 def test_beat_schedule_names_registered_tasks(settings):
     from talenthub.celery import app
 
+    # As a worker does at start: import every app's tasks module (autodiscovery).
+    app.loader.import_default_modules()
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks

@@ -38,21 +38,25 @@ def test_keyboard_user_reaches_the_skip_link_first(page, live_server):
 
 
 def sign_up_talent(page, live_server, settings, tmp_path, email="amira@example.com"):
-    """Sign up as a talent and confirm the address from the mail, as a newcomer would."""
+    sign_up(page, live_server, settings, tmp_path, email, "I am a talent")
+
+
+def sign_up(page, live_server, settings, tmp_path, email, side):
+    """Sign up on one side and confirm the address from the mail, as a newcomer would."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
 
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Sign up").first.click()
-    page.get_by_label("I am a talent").check()
+    page.get_by_label(side).check()
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password:", exact=True).fill("a-long-and-unusual-passphrase")
     page.get_by_label("Password (again):", exact=True).fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Sign Up").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
-    (mail,) = tmp_path.glob("*.log")
-    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.read_text()).group(0)
+    mail = "".join(path.read_text() for path in tmp_path.glob("*.log"))
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail).group(0)
     page.goto(link)
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()

@@ -48,7 +48,11 @@ def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
     assert profiles >= 5
     assert openings >= 5
     assert Enterprise.objects.verified().count() == enterprises
-    assert Opening.objects.published().count() == openings
+    # All published but one, which waits in the staff review queue with its warnings.
+    assert Opening.objects.published().count() == openings - 1
+    waiting = Opening.objects.get(status=Opening.Status.SUBMITTED)
+    assert {"photo", "age", "gender"} <= {w["code"] for w in waiting.quality_warnings}
+    assert Opening.objects.filter(skills__isnull=False).distinct().count() >= 2
     assert STAFF_EMAIL in capsys.readouterr().out
 
 

@@ -5,16 +5,19 @@ from .accounts import (
     TalentUserFactory,
     UserFactory,
 )
-from .enterprises import EnterpriseFactory, MembershipFactory
-from .matching import OpeningFactory
+from .enterprises import EnterpriseFactory, InvitationFactory, MembershipFactory
+from .matching import OpeningFactory, OpeningLanguageFactory, OpeningSkillFactory
 from .profiles import ProfileLanguageFactory, ProfileSkillFactory, TalentProfileFactory
 
 __all__ = [
     "PASSWORD",
     "EnterpriseFactory",
     "EnterpriseUserFactory",
+    "InvitationFactory",
     "MembershipFactory",
     "OpeningFactory",
+    "OpeningLanguageFactory",
+    "OpeningSkillFactory",
     "ProfileLanguageFactory",
     "ProfileSkillFactory",
     "StaffUserFactory",

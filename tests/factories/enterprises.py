@@ -1,8 +1,17 @@
 import factory
 
-from enterprises.models import Enterprise, Membership
+from enterprises.models import Enterprise, Invitation, Membership
+from enterprises.validators import business_id_check_digit
 
 from .accounts import EnterpriseUserFactory
+
+
+def valid_business_id(n: int) -> str:
+    """The n-th valid Y-tunnus from 2000000 up (digits whose check is impossible are skipped)."""
+    digits = 2_000_000 + n * 2
+    while business_id_check_digit(f"{digits:07d}") is None:
+        digits += 1
+    return f"{digits:07d}-{business_id_check_digit(f'{digits:07d}')}"
 
 
 class EnterpriseFactory(factory.django.DjangoModelFactory):
@@ -10,8 +19,10 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
         model = Enterprise
 
     name = factory.Sequence(lambda n: f"Karjalan Yritys {n} Oy")
-    business_id = factory.Sequence(lambda n: f"{1000000 + n:07d}-0")
-    municipality = "Joensuu"
+    business_id = factory.Sequence(valid_business_id)
+    municipality = "167"  # Joensuu
+    industry = "J"
+    size = "small"
     status = Enterprise.Status.VERIFIED
 
 
@@ -22,3 +33,12 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     enterprise = factory.SubFactory(EnterpriseFactory)
     user = factory.SubFactory(EnterpriseUserFactory)
     role = Membership.Role.OWNER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    email = factory.Sequence(lambda n: f"colleague{n}@example.com")
+    role = Membership.Role.MEMBER

@@ -1,19 +1,53 @@
+import datetime
+
 import factory
 from django.utils import timezone
 
-from matching.models import Opening
+from esco.models import Skill
+from matching.models import Opening, OpeningLanguage, OpeningSkill
 
 from .enterprises import EnterpriseFactory
 
 
 class OpeningFactory(factory.django.DjangoModelFactory):
+    """A published job with a salary and a deadline four weeks ahead."""
+
     class Meta:
         model = Opening
 
     enterprise = factory.SubFactory(EnterpriseFactory)
     title = factory.Sequence(lambda n: f"Opening {n}")
-    kind = Opening.Kind.JOB
+    kind = "job"
     description = "Work with us on something real."
-    municipality = "Joensuu"
+    tasks = "Build and ship features with the team."
+    offer = "A friendly team and a real product."
+    municipality = "167"  # Joensuu
+    salary_min = 3000
+    salary_max = 4000
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=28))
     status = Opening.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+
+class OpeningSkillFactory(factory.django.DjangoModelFactory):
+    """A required skill of the starter taxonomy, by its English label."""
+
+    class Meta:
+        model = OpeningSkill
+
+    class Params:
+        label = "Python (computer programming)"
+
+    opening = factory.SubFactory(OpeningFactory)
+    skill = factory.LazyAttribute(lambda o: Skill.objects.get(label_en=o.label))
+    essential = True
+    level = 2
+
+
+class OpeningLanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpeningLanguage
+
+    opening = factory.SubFactory(OpeningFactory)
+    language = "en"
+    level = 4  # B2

@@ -16,7 +16,8 @@ from accounts.models import User
 from enterprises.models import Enterprise, Membership
 from esco.importer import STARTER_TAXONOMY, import_export
 from esco.models import Skill
-from matching.models import Opening
+from matching.models import Opening, OpeningLanguage, OpeningSkill
+from matching.services import quality_warnings
 from profiles.models import (
     ContactRequest,
     Opportunity,
@@ -135,11 +136,13 @@ TALENT_LANGUAGES = {
 }
 
 ENTERPRISES = [
-    # business ID, name, municipality, website, description, members (email, name, role)
+    # business ID, name, municipality, industry, size, website, description, members
     (
         "2841957-5",
         "Pielisen Puutuote Oy",
-        "Lieksa",
+        "422",  # Lieksa
+        "C",
+        "small",
         "https://pielisenpuutuote.example",
         "A family-owned sawmill and joinery exporting log-house kits to Central Europe and Japan.",
         [("tuomas.hakkinen@demo.talenthub.fi", "Tuomas Häkkinen", Membership.Role.OWNER)],
@@ -147,7 +150,9 @@ ENTERPRISES = [
     (
         "2765391-7",
         "Karelia Code Oy",
-        "Joensuu",
+        "167",  # Joensuu
+        "J",
+        "small",
         "https://kareliacode.example",
         "A software studio of twelve building forestry and logistics systems for Nordic customers.",
         [
@@ -158,7 +163,9 @@ ENTERPRISES = [
     (
         "3150482-6",
         "Kolin Elämysmatkat Oy",
-        "Joensuu",
+        "167",
+        "N",
+        "micro",
         "https://kolinelamysmatkat.example",
         "Nature tourism in the Koli national park: guided hikes, lake trips and winter safaris.",
         [("minna.ikonen@demo.talenthub.fi", "Minna Ikonen", Membership.Role.OWNER)],
@@ -166,60 +173,120 @@ ENTERPRISES = [
     (
         "3012847-8",
         "Liperin Kuljetus ja Varasto Oy",
-        "Liperi",
+        "426",  # Liperi
+        "H",
+        "small",
         "",
         "Regional haulage and warehousing for the wood and metal industries of North Karelia.",
         [("jari.ronkainen@demo.talenthub.fi", "Jari Ronkainen", Membership.Role.OWNER)],
     ),
 ]
 
+# Published openings, with what they require; the last one waits for staff review.
 OPENINGS = [
-    # business ID, title, kind, municipality, description, days since published
-    (
-        "2765391-7",
-        "Django developer",
-        Opening.Kind.JOB,
-        "Joensuu",
-        "Join the team that builds timber-logistics software used across the Nordics. "
-        "English is our working language; Finnish is not required.",
-        2,
-    ),
-    (
-        "2765391-7",
-        "Development period: entering the Polish market",
-        Opening.Kind.DEVELOPMENT,
-        "Joensuu",
-        "Three months to map customers and partners in Poland for our route-planning product, "
-        "together with our sales lead.",
-        5,
-    ),
-    (
-        "2841957-5",
-        "Joint work period: export sales to Japan",
-        Opening.Kind.JOINT_WORK,
-        "Lieksa",
-        "We are looking for a talent who knows the Japanese market to work with us on a pilot "
-        "shipment of log-house kits.",
-        8,
-    ),
-    (
-        "3150482-6",
-        "Internship: guiding international guests at Koli",
-        Opening.Kind.INTERNSHIP,
-        "Joensuu",
-        "A summer internship guiding hiking and lake tours for guests from Asia and "
-        "Central Europe.",
-        12,
-    ),
-    (
-        "3012847-8",
-        "Warehouse worker with forklift licence",
-        Opening.Kind.JOB,
-        "Liperi",
-        "Full-time work in our Liperi warehouse. A forklift licence is required; we support "
-        "Finnish language studies.",
-        20,
-    ),
+    {
+        "business_id": "2765391-7",
+        "title": "Django developer",
+        "kind": "job",
+        "municipality": "167",
+        "work_mode": "hybrid",
+        "description": "Join the team that builds timber-logistics software used across the "
+        "Nordics. English is our working language.",
+        "tasks": "Build features in Django and PostgreSQL with a team of six; review code.",
+        "offer": "Permanent, full-time work, a mentor, and Finnish lessons in working hours.",
+        "finnish_not_required": True,
+        "salary_min": 3600,
+        "salary_max": 4600,
+        "hours_per_week": 37,
+        "skills": [
+            ("Python (computer programming)", True, 3),
+            ("web programming", True, 2),
+            ("SQL", False, 2),
+        ],
+        "languages": [("en", 4)],
+        "age_days": 2,
+    },
+    {
+        "business_id": "2765391-7",
+        "title": "Development period: entering the Polish market",
+        "kind": "development",
+        "municipality": "167",
+        "work_mode": "hybrid",
+        "description": "Three months to map customers and partners in Poland for our "
+        "route-planning product, together with our sales lead.",
+        "tasks": "Research the market, contact ten potential customers, plan a pilot.",
+        "offer": "A paid period, a mentor in sales, and travel to Warsaw.",
+        "finnish_not_required": True,
+        "duration_months": 3,
+        "salary_min": 2400,
+        "salary_max": 2400,
+        "languages": [("en", 4), ("pl", 6)],
+        "age_days": 5,
+    },
+    {
+        "business_id": "2841957-5",
+        "title": "Joint work period: export sales to Japan",
+        "kind": "joint_work",
+        "municipality": "422",
+        "work_mode": "on_site",
+        "description": "We are looking for a talent who knows the Japanese market to work with "
+        "us on a pilot shipment of log-house kits.",
+        "tasks": "Prepare sales material in Japanese and join calls with importers.",
+        "offer": "Housing in Lieksa for the period and a lake view from the office.",
+        "finnish_not_required": True,
+        "duration_months": 4,
+        "paid": False,
+        "languages": [("ja", 6), ("en", 4)],
+        "age_days": 8,
+    },
+    {
+        "business_id": "3150482-6",
+        "title": "Internship: guiding international guests at Koli",
+        "kind": "internship",
+        "municipality": "167",
+        "work_mode": "on_site",
+        "description": "A summer internship guiding hiking and lake tours for guests from Asia "
+        "and Central Europe.",
+        "tasks": "Guide groups of up to twelve and help in the café on quiet days.",
+        "offer": "Intern salary, training as a nature guide, and staff housing.",
+        "duration_months": 3,
+        "salary_min": 1500,
+        "salary_max": 1500,
+        "languages": [("en", 4), ("fi", 2)],
+        "age_days": 12,
+    },
+    {
+        "business_id": "3012847-8",
+        "title": "Warehouse worker with forklift licence",
+        "kind": "job",
+        "municipality": "426",
+        "work_mode": "on_site",
+        "description": "Full-time work in our Liperi warehouse. A forklift licence is "
+        "required; we support Finnish language studies.",
+        "tasks": "Receive and ship goods, drive a forklift, keep the stock system up to date.",
+        "offer": "Permanent work in two shifts and a paid Finnish course.",
+        "salary_min": 2500,
+        "salary_max": 2900,
+        "hours_per_week": 37,
+        "skills": [("operate forklift", True, 2)],
+        "languages": [("fi", 2)],
+        "age_days": 20,
+    },
+    {
+        "business_id": "3012847-8",
+        "title": "Summer driver",
+        "kind": "job",
+        "municipality": "426",
+        "work_mode": "on_site",
+        "description": "A young, energetic man for deliveries. Send your CV with a photo.",
+        "tasks": "Deliver goods around North Karelia in a van.",
+        "offer": "Summer work from June to August.",
+        "salary_min": 2300,
+        "salary_max": 2500,
+        "languages": [("fi", 5)],
+        "status": Opening.Status.SUBMITTED,
+        "age_days": 1,
+    },
 ]
 
 
@@ -259,12 +326,14 @@ class Command(BaseCommand):
             if created:
                 self._fill_profile(profile, email)
         enterprises = {}
-        for business_id, name, municipality, website, description, members in ENTERPRISES:
+        for business_id, name, place, industry, size, website, description, members in ENTERPRISES:
             enterprise, _ = Enterprise.objects.get_or_create(
                 business_id=business_id,
                 defaults={
                     "name": name,
-                    "municipality": municipality,
+                    "municipality": place,
+                    "industry": industry,
+                    "size": size,
                     "website": website,
                     "description": description,
                     "status": Enterprise.Status.VERIFIED,
@@ -276,19 +345,8 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     enterprise=enterprise, user=user, defaults={"role": role}
                 )
-        now = timezone.now()
-        for business_id, title, kind, municipality, description, age_days in OPENINGS:
-            Opening.objects.get_or_create(
-                enterprise=enterprises[business_id],
-                title=title,
-                defaults={
-                    "kind": kind,
-                    "municipality": municipality,
-                    "description": description,
-                    "status": Opening.Status.PUBLISHED,
-                    "published_at": now - timedelta(days=age_days),
-                },
-            )
+        for spec in OPENINGS:
+            self._opening(enterprises[spec["business_id"]], dict(spec))
         # An anonymous talent has a request waiting, so the demo shows both sides of it.
         ContactRequest.objects.get_or_create(
             profile=TalentProfile.objects.get(user__email="olena.kovalenko@demo.talenthub.fi"),
@@ -313,6 +371,41 @@ class Command(BaseCommand):
         Opportunity.objects.bulk_create(
             [Opportunity(profile=profile, kind=OpportunityType.JOB)], ignore_conflicts=True
         )
+
+    def _opening(self, enterprise, spec):
+        skills, languages = spec.pop("skills", []), spec.pop("languages", [])
+        age = timedelta(days=spec.pop("age_days"))
+        del spec["business_id"]
+        status = spec.pop("status", Opening.Status.PUBLISHED)
+        now = timezone.now()
+        opening, created = Opening.objects.get_or_create(
+            enterprise=enterprise,
+            title=spec.pop("title"),
+            defaults={
+                **spec,
+                "status": status,
+                "contact": enterprise.membership_set.order_by("pk").first().user,
+                "submitted_at": now - age,
+                "published_at": now - age if status == Opening.Status.PUBLISHED else None,
+                "deadline": timezone.localdate() + timedelta(days=45) - age,
+            },
+        )
+        if not created:
+            return
+        for label, essential, level in skills:
+            skill = Skill.objects.pickable().filter(label_en=label).first()
+            if skill:
+                OpeningSkill.objects.create(
+                    opening=opening, skill=skill, essential=essential, level=level
+                )
+        OpeningLanguage.objects.bulk_create(
+            OpeningLanguage(opening=opening, language=code, level=level)
+            for code, level in languages
+        )
+        if status == Opening.Status.SUBMITTED:
+            # As if submitted through the site: staff see the quality warnings in the queue.
+            opening.quality_warnings = [w.as_dict() for w in quality_warnings(opening)]
+            opening.save(update_fields=["quality_warnings"])
 
     def _user(self, email, full_name, *, side, language="en", is_staff=False, is_superuser=False):
         user, created = User.objects.get_or_create(

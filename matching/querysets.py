@@ -1,0 +1,24 @@
+from django.db import models
+from django.db.models import Q
+
+
+class OpeningQuerySet(models.QuerySet):
+    def published(self):
+        """What anyone may see: published openings of verified enterprises."""
+        return self.filter(status="published", enterprise__status="verified")
+
+    def of_member(self, user):
+        """Every opening, in any state, of the enterprises a person belongs to."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(enterprise__membership__user=user)
+
+    def visible_to(self, user):
+        """Published openings for everyone; a team's own in any state; all of them for staff."""
+        if user.is_staff:
+            return self
+        # Subqueries, not a join: one row per opening however many members the enterprise has.
+        return self.filter(
+            Q(pk__in=self.model.objects.published().values("pk"))
+            | Q(pk__in=self.model.objects.of_member(user).values("pk"))
+        )

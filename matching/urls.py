@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+from .feeds import OpeningAtomFeed, OpeningRssFeed
+
+app_name = "openings"
+
+urlpatterns = [
+    path("", views.browse, name="list"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("feed/", OpeningAtomFeed(), name="feed"),
+    path("feed/rss/", OpeningRssFeed(), name="feed_rss"),
+]
