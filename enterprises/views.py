@@ -1,4 +1,5 @@
 import logging
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -210,11 +211,26 @@ def invitation_cancel(request, pk, invitation_pk):
     return redirect("enterprises:team", pk)
 
 
+def _race_is_404(view):
+    """Another owner was quicker (the teammate is gone, or I am no longer an owner): 404, as for
+    any object the person may not act on, rather than an error page."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except (Membership.DoesNotExist, PermissionDenied):
+            raise Http404 from None
+
+    return wrapper
+
+
 def _confirm(request, enterprise, **context):
     return render(request, "enterprises/confirm.html", {"enterprise": enterprise, **context})
 
 
 @company_side
+@_race_is_404
 def member_remove(request, pk, membership_pk):
     enterprise = _owned(request, pk)
     membership = _team_member(enterprise, membership_pk)
@@ -244,6 +260,7 @@ def member_remove(request, pk, membership_pk):
 
 
 @company_side
+@_race_is_404
 def hand_over(request, pk, membership_pk):
     """Make another member an owner, optionally stepping down to member at the same time."""
     enterprise = _owned(request, pk)
@@ -281,6 +298,7 @@ def hand_over(request, pk, membership_pk):
 
 @company_side
 @require_POST
+@_race_is_404
 def make_member(request, pk, membership_pk):
     """An owner makes an owner (themselves too) a member."""
     enterprise = _owned(request, pk)
@@ -300,6 +318,7 @@ def make_member(request, pk, membership_pk):
 
 
 @company_side
+@_race_is_404
 def leave(request, pk):
     enterprise = enterprise_for_member(user=request.user, pk=pk)
     if request.method == "POST":

@@ -71,7 +71,9 @@ def dashboard(request, enterprise):
 
 @team_only
 def create(request, enterprise):
-    form = forms.OpeningForm(request.POST or None, enterprise=enterprise)
+    form = forms.OpeningForm(
+        request.POST or None, enterprise=enterprise, initial={"contact": request.user.pk}
+    )
     if request.method == "POST" and form.is_valid():
         opening = services.opening_create(
             enterprise=enterprise, actor=request.user, data=form.cleaned_data

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.models import Enterprise
@@ -131,6 +132,10 @@ class Opening(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Staff reach the page from the admin ("View on site") to review it as talents see it.
+        return reverse("openings:detail", args=[self.pk])
 
     @property
     def is_period(self) -> bool:

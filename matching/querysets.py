@@ -1,11 +1,18 @@
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class OpeningQuerySet(models.QuerySet):
     def published(self):
-        """What anyone may see: published openings of verified enterprises."""
-        return self.filter(status="published", enterprise__status="verified")
+        """What anyone may see: published openings of verified enterprises, open for applications.
+
+        The deadline is checked here too, so an opening leaves the public pages when its day
+        ends (Europe/Helsinki), not only when the hourly expiry task marks it expired.
+        """
+        return self.filter(status="published", enterprise__status="verified").filter(
+            Q(deadline__isnull=True) | Q(deadline__gte=timezone.localdate())
+        )
 
     def of_member(self, user):
         """Every opening, in any state, of the enterprises a person belongs to."""

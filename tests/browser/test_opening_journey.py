@@ -116,6 +116,8 @@ def test_a_company_posts_a_development_period_that_a_visitor_finds(
     assert_accessible(page)
     page.get_by_role("button", name="Submit anyway").click()
     expect(page.get_by_role("status").first).to_contain_text("Submitted")
+    expect(page.get_by_role("heading", name="Waiting for review (1)")).to_be_visible()
+    assert_accessible(page)
 
     # Staff see the warning in the review queue and approve.
     run_admin_action(

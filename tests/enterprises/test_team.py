@@ -486,3 +486,16 @@ def test_a_membership_of_another_team_is_not_found(client, make_team):
 
     assert response.status_code == 404
     assert Membership.objects.filter(pk=foreign.pk).exists()
+
+
+def test_a_teammate_removed_meanwhile_gives_404_not_an_error(client, monkeypatch):
+    owner = MembershipFactory()
+    member = MembershipFactory(enterprise=owner.enterprise, role=Membership.Role.MEMBER)
+    client.force_login(owner.user)
+
+    def gone(**kwargs):
+        raise Membership.DoesNotExist  # another owner removed them a moment earlier
+
+    monkeypatch.setattr(services, "membership_remove", gone)
+    url = reverse("enterprises:member_remove", args=[owner.enterprise.pk, member.pk])
+    assert client.post(url).status_code == 404

@@ -81,6 +81,9 @@ def test_lifecycle_fields_are_read_only_in_the_admin(staff_client):
     html = staff_client.get(url).content.decode()
     assert 'name="status"' not in html
     assert 'name="published_at"' not in html
+    assert 'name="enterprise"' not in html
+    # Staff can preview the opening as talents will see it.
+    assert "View on site" in html
 
 
 @pytest.mark.django_db

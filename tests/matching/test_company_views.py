@@ -110,6 +110,10 @@ def test_a_new_opening_is_a_draft_and_leads_to_its_requirements(owner_client, te
     response = owner_client.post(url("create", team.enterprise), valid_post())
     opening = Opening.objects.get()
     assert response.url == url("requirements", team.enterprise, opening.pk)
+    assert (
+        f'<option value="{team.user.pk}" selected>'
+        in owner_client.get(url("create", team.enterprise)).content.decode()
+    )
     assert (opening.status, opening.created_by, opening.finnish_not_required) == (
         S.DRAFT,
         team.user,

@@ -381,3 +381,10 @@ def test_only_staff_moderate(decide):
     with pytest.raises(PermissionDenied):
         call()
     assert Opening.objects.get(pk=opening.pk).status == S.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_an_opening_leaves_public_pages_when_its_deadline_day_ends():
+    open_today = OpeningFactory(deadline=TODAY)
+    OpeningFactory(deadline=TODAY - datetime.timedelta(days=1))  # the hourly task is not yet due
+    assert list(Opening.objects.published()) == [open_today]
