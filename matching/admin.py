@@ -7,7 +7,15 @@ from django.utils.translation import ngettext
 from core.admin import apply_each, apply_with_reason
 
 from . import services
-from .models import Opening, OpeningEvent, OpeningLanguage, OpeningSkill
+from .models import (
+    Application,
+    ApplicationEvent,
+    ApplicationMessage,
+    Opening,
+    OpeningEvent,
+    OpeningLanguage,
+    OpeningSkill,
+)
 from .quality import QualityWarning
 
 # Moderation goes through the services (locks, events, mail); the admin never edits these.
@@ -134,3 +142,53 @@ class OpeningAdmin(admin.ModelAdmin):
             ),
             done=lambda n: ngettext("%d opening rejected.", "%d openings rejected.", n) % n,
         )
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ApplicationEventInline(_ReadOnlyInline):
+    """Each step of the application, as recorded: staff read it, never edit it."""
+
+    model = ApplicationEvent
+    fields = ["created_at", "actor", "from_status", "to_status", "note"]
+    readonly_fields = fields
+
+
+class ApplicationMessageInline(_ReadOnlyInline):
+    model = ApplicationMessage
+    fields = ["created_at", "author", "body"]
+    readonly_fields = fields
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Read-only: applications move through matching.services.applications (locks, events,
+    mail), by the talent and the enterprise; staff look, to help either side."""
+
+    list_display = ["opening", "enterprise", "profile", "status", "created_at", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["opening__title", "opening__enterprise__name", "profile__display_name"]
+    list_select_related = ["opening__enterprise", "profile"]
+    fields = ["opening", "profile", "status", "motivation", "cv_filename", "created_at"]
+    readonly_fields = fields
+    inlines = [ApplicationEventInline, ApplicationMessageInline]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("enterprise"), ordering="opening__enterprise__name")
+    def enterprise(self, application):
+        return application.opening.enterprise

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import application_views
 from . import company_views as views
 
 app_name = "company_openings"
@@ -17,5 +18,33 @@ urlpatterns = [
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/close/", views.close, name="close"),
     path("<int:pk>/repost/", views.repost, name="repost"),
+    path("<int:pk>/suggestions/", views.suggestions, name="suggestions"),
+    path(
+        "<int:pk>/suggestions/<int:profile_pk>/invite/",
+        views.invite_to_apply,
+        name="invite_to_apply",
+    ),
     path("<int:pk>/delete/", views.delete, name="delete"),
+    # Applicants: the team reads and moves applications to its openings.
+    path("<int:pk>/applicants/", application_views.applicants, name="applicants"),
+    path(
+        "applications/<int:application_pk>/",
+        application_views.company_detail,
+        name="application",
+    ),
+    path(
+        "applications/<int:application_pk>/status/",
+        application_views.company_move,
+        name="application_move",
+    ),
+    path(
+        "applications/<int:application_pk>/messages/",
+        application_views.company_message,
+        name="application_message",
+    ),
+    path(
+        "applications/<int:application_pk>/cv/",
+        application_views.company_cv,
+        name="application_cv",
+    ),
 ]

@@ -3,10 +3,12 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +19,8 @@ from esco.selectors import occupation_search, skill_search
 
 from . import forms, services
 from .models import Opening, OpeningLanguage, OpeningSkill
+from .selectors import suggested_talents
+from .services.applications import apply_invitation_send
 
 # The order a busy team reads its openings in: what waits on staff, what is live, then the rest.
 DASHBOARD_ORDER = [
@@ -27,6 +31,7 @@ DASHBOARD_ORDER = [
     Opening.Status.CLOSED,
     Opening.Status.EXPIRED,
 ]
+SUGGESTIONS_PAGE_SIZE = 20
 REQUIREMENT_MODELS = {"skill": OpeningSkill, "language": OpeningLanguage}
 
 
@@ -54,7 +59,11 @@ def _refused(request, error: ValidationError) -> None:
 
 @team_only
 def dashboard(request, enterprise):
-    openings = list(enterprise.openings.select_related("occupation").order_by("-updated_at", "-pk"))
+    openings = list(
+        enterprise.openings.select_related("occupation")
+        .annotate(applicant_count=Count("applications"))
+        .order_by("-updated_at", "-pk")
+    )
     counts = dict(
         enterprise.openings.values_list("status").annotate(n=Count("pk")).order_by("status")
     )
@@ -257,3 +266,32 @@ def delete(request, enterprise, pk):
     return render(
         request, "enterprises/openings/delete.html", {"enterprise": enterprise, "opening": opening}
     )
+
+
+@team_only
+def suggestions(request, enterprise, pk):
+    """The talents the engine suggests for a published opening, best first."""
+    opening = _opening(enterprise, pk)
+    talents = suggested_talents(viewer=request.user, opening=opening)
+    page = Paginator(talents, SUGGESTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "enterprises/openings/suggestions.html",
+        {"enterprise": enterprise, "opening": opening, "page": page, "profiles": page.object_list},
+    )
+
+
+@team_only
+@require_POST
+def invite_to_apply(request, enterprise, pk, profile_pk):
+    opening = _opening(enterprise, pk)
+    try:
+        apply_invitation_send(opening_id=opening.pk, profile_id=profile_pk, actor=request.user)
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Invitation sent. The talent decides whether to apply."))
+    page = reverse("company_openings:suggestions", args=[enterprise.pk, pk])
+    return redirect(f"{page}#talent-{profile_pk}")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from enterprises.models import Enterprise
 from esco.models import Occupation, Skill
 from profiles.models import OpportunityType, ProfileLanguage, ProfileSkill
+from profiles.storage import private_storage
 
 from .querysets import OpeningQuerySet
 
@@ -200,3 +201,195 @@ class OpeningEvent(models.Model):
 
     def __str__(self):
         return f"{self.opening_id}: {self.from_status} → {self.to_status}"
+
+
+class MatchScore(models.Model):
+    """How well a talent fits a published opening, 0 to 100, with the reasons.
+
+    Written by the match engine (matching/engine.py) when a profile or an opening changes;
+    pages only read these rows. `reasons` holds engine.Reason rows, shown in the viewer's
+    language when the page renders them.
+    """
+
+    profile = models.ForeignKey(
+        "profiles.TalentProfile", on_delete=models.CASCADE, related_name="match_scores"
+    )
+    opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="match_scores")
+    score = models.PositiveSmallIntegerField(validators=[MaxValueValidator(100)])
+    reasons = models.JSONField(default=list)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("match score")
+        verbose_name_plural = _("match scores")
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "opening"], name="unique_match_score"),
+            models.CheckConstraint(condition=models.Q(score__lte=100), name="match_score_range"),
+        ]
+        indexes = [
+            # Best talents for an opening, best openings for a talent: both an index range scan.
+            models.Index(fields=["opening", "-score"], name="match_opening_score"),
+            models.Index(fields=["profile", "-score"], name="match_profile_score"),
+        ]
+
+    def __str__(self):
+        return f"{self.profile_id} × {self.opening_id}: {self.score}"
+
+
+class Dismissal(models.Model):
+    """A talent's "not interested" in an opening: it is never recommended to them again."""
+
+    profile = models.ForeignKey(
+        "profiles.TalentProfile", on_delete=models.CASCADE, related_name="dismissals"
+    )
+    opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "opening"], name="unique_dismissal"),
+        ]
+
+    def __str__(self):
+        return f"{self.profile_id} ✕ {self.opening_id}"
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def of_talent(self, user):
+        """The applications a talent has sent; none for anyone else."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(profile__user=user)
+
+    def of_member(self, user):
+        """Applications to the openings of the enterprises a person belongs to."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(opening__enterprise__membership__user=user)
+
+    def undecided(self):
+        return self.filter(status__in=Application.UNDECIDED)
+
+
+class Application(models.Model):
+    """A talent's application to a published opening, moved along the hiring pipeline.
+
+    The CV is a copy made when the talent applied: the enterprise reads what was sent, even if
+    the talent later replaces or deletes the CV on their profile. Status changes go through
+    matching.services.applications and are recorded as ApplicationEvent rows.
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        SHORTLISTED = "shortlisted", _("Shortlisted")
+        INTERVIEW = "interview", _("Invited to an interview")
+        OFFERED = "offered", _("Offer made")
+        ACCEPTED = "accepted", _("Offer accepted")
+        DECLINED = "declined", _("Offer declined")
+        REJECTED = "rejected", _("Not selected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # Still open: the talent may withdraw, the enterprise has not decided yet.
+    UNDECIDED = (Status.RECEIVED, Status.SHORTLISTED, Status.INTERVIEW)
+
+    profile = models.ForeignKey(
+        "profiles.TalentProfile", on_delete=models.CASCADE, related_name="applications"
+    )
+    opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="applications")
+    motivation = models.TextField(_("why you are interested"), max_length=2000)
+    cv = models.FileField(_("CV"), storage=private_storage, blank=True)
+    cv_filename = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.RECEIVED,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(_("applied"), auto_now_add=True)
+    # The last status change or message: what "last change" in the lists means.
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "opening"],
+                name="unique_application",
+                violation_error_message=_("You have already applied to this opening."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["opening", "status"], name="application_opening_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.profile_id} → {self.opening_id} ({self.status})"
+
+
+class ApplicationEvent(models.Model):
+    """Append-only record of an application's steps: who moved it, when, and the note sent."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Empty for the first event: the talent applied.
+    from_status = models.CharField(max_length=20, choices=Application.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Application.Status.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("application step")
+        verbose_name_plural = _("application steps")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application_id}: {self.from_status or '–'} → {self.to_status}"
+
+
+class ApplicationMessage(models.Model):
+    """One message in the thread between the talent and the enterprise's team."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("message"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application_id}: {self.body[:40]}"
+
+
+class ApplyInvitation(models.Model):
+    """An enterprise asked a suggested talent to apply to an opening; once per pair."""
+
+    opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="apply_invitations")
+    profile = models.ForeignKey(
+        "profiles.TalentProfile", on_delete=models.CASCADE, related_name="apply_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation to apply")
+        verbose_name_plural = _("invitations to apply")
+        constraints = [
+            models.UniqueConstraint(fields=["opening", "profile"], name="unique_apply_invitation"),
+        ]
+
+    def __str__(self):
+        return f"{self.opening_id} → {self.profile_id}"

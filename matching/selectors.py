@@ -10,9 +10,11 @@ from django.utils import timezone, translation
 from django.utils.html import linebreaks
 
 from profiles import geography
+from profiles.models import TalentProfile
+from profiles.selectors import for_cards
 
 from .filters import OpeningFilter, Sort
-from .models import Opening, OpeningSkill
+from .models import Application, ApplyInvitation, MatchScore, Opening, OpeningSkill
 
 # PostgreSQL: each text is indexed with both stemmers, and a query matches if either reading
 # of it does. "developers" finds "developer" (English), "kehittäjää" finds "kehittäjä"
@@ -230,3 +232,31 @@ def opening_job_posting(opening: Opening, *, url: str) -> dict | None:
     if skills:
         data["skills"] = ", ".join(skills)
     return data
+
+
+def recommendations(*, profile) -> QuerySet[MatchScore]:
+    """The talent's best published openings by stored score (dismissed ones have none)."""
+    return (
+        MatchScore.objects.filter(profile=profile, opening__in=Opening.objects.published())
+        .select_related("opening__enterprise")
+        .order_by("-score", "-opening__published_at", "opening_id")
+    )
+
+
+def suggested_talents(*, viewer, opening: Opening) -> QuerySet[TalentProfile]:
+    """Talents for one of the viewer's openings, best match first, as the viewer may see them:
+    anonymous ones without identity. Each carries `match_score`, `match_reasons`, and whether
+    they were invited or have applied."""
+    profiles = (
+        TalentProfile.objects.visible_to(viewer)
+        .with_identity(viewer)
+        .filter(match_scores__opening=opening)
+        .annotate(
+            match_score=F("match_scores__score"),
+            match_reasons=F("match_scores__reasons"),
+            invited=Exists(ApplyInvitation.objects.filter(opening=opening, profile=OuterRef("pk"))),
+            applied=Exists(Application.objects.filter(opening=opening, profile=OuterRef("pk"))),
+        )
+        .order_by("-match_score", "pk")
+    )
+    return for_cards(profiles)

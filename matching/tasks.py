@@ -5,7 +5,15 @@ from django.urls import reverse
 from core.mail import mail_send, recipients, site_url
 
 from . import services
-from .models import Opening, OpeningEvent
+from .models import (
+    Application,
+    ApplicationEvent,
+    ApplicationMessage,
+    ApplyInvitation,
+    Opening,
+    OpeningEvent,
+)
+from .services.scores import scores_rebuild, scores_refresh_opening, scores_refresh_profile
 
 
 @shared_task
@@ -48,4 +56,92 @@ def send_opening_mail(opening_id: int, kind: str, event_id: int | None = None) -
         template=f"matching/email/opening_{kind}",
         to=recipients(_recipients(opening)),
         context={"opening": opening, "reason": event.note if event else "", "url": site_url(page)},
+    )
+
+
+@shared_task
+def rescore_opening(opening_id: int) -> int:
+    """After an opening changes: its talents' scores, or none if it is no longer public."""
+    return scores_refresh_opening(opening_id=opening_id)
+
+
+@shared_task
+def rescore_profile(profile_id: int) -> int:
+    """After a profile changes: its scores against every published opening."""
+    return scores_refresh_profile(profile_id=profile_id)
+
+
+@shared_task
+def rebuild_matches() -> int:
+    """Nightly: every score from scratch, so nothing drifts (e.g. skill rarity)."""
+    return scores_rebuild()
+
+
+# Who hears of each step: the talent of the enterprise's moves, the team of the talent's.
+APPLICATION_MAIL_TO_TALENT = frozenset({"shortlisted", "interview", "offered", "rejected"})
+APPLICATION_MAIL_TO_ENTERPRISE = frozenset({"applied", "accepted", "declined", "withdrawn"})
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+def send_application_mail(application_id: int, kind: str, item_id: int | None = None) -> int:
+    """Mail the other side of an application about a step (`kind` is the new status, or
+    "applied") or a new message (`kind` "message").
+
+    `item_id` is the ApplicationEvent of the step (its note is quoted) or the message.
+    """
+    application = (
+        Application.objects.select_related("profile__user", "opening__enterprise")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        return 0
+    opening, talent = application.opening, application.profile.user
+    note, to_talent = "", kind in APPLICATION_MAIL_TO_TALENT
+    if kind == "message":
+        message = ApplicationMessage.objects.filter(pk=item_id, application=application).first()
+        if message is None:
+            return 0
+        note, to_talent = message.body, message.author_id != talent.pk
+    elif kind in APPLICATION_MAIL_TO_TALENT | APPLICATION_MAIL_TO_ENTERPRISE:
+        event = ApplicationEvent.objects.filter(pk=item_id, application=application).first()
+        note = event.note if event else ""
+    else:
+        raise ValueError(f"Unknown application mail: {kind}")
+    if to_talent:
+        to = recipients([talent])
+        page = reverse("applications:detail", args=[application.pk])
+    else:
+        to = recipients(_recipients(opening))
+        page = reverse("company_openings:application", args=[opening.enterprise_id, application.pk])
+    return mail_send(
+        template=f"matching/email/application_{kind}",
+        to=to,
+        context={
+            "application": application,
+            "opening": opening,
+            "enterprise": opening.enterprise,
+            "talent_name": application.profile.display_name,
+            "note": note,
+            "to_talent": to_talent,
+            "url": site_url(page),
+        },
+    )
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+def send_apply_invitation(invitation_id: int) -> int:
+    """Mail a talent that an enterprise would like them to apply."""
+    invitation = (
+        ApplyInvitation.objects.select_related("opening__enterprise", "profile__user")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        return 0
+    page = reverse("openings:detail", args=[invitation.opening_id])
+    return mail_send(
+        template="matching/email/apply_invitation",
+        to=recipients([invitation.profile.user]),
+        context={"opening": invitation.opening, "url": site_url(page)},
     )

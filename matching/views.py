@@ -1,14 +1,24 @@
-"""The public opening browser: the list with filters, and an opening's page."""
+"""The public opening browser (the list with filters, an opening's page) and a talent's
+recommendations."""
 
 import json
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .selectors import opening_for_viewer, opening_job_posting, opening_list
+from accounts.decorators import role_required
+from accounts.selectors import Role
+from profiles.services import profile_ensure
+
+from .models import Opening
+from .selectors import opening_for_viewer, opening_job_posting, opening_list, recommendations
+from .services.scores import opening_dismiss, opening_undismiss
 
 PAGE_SIZE = 20
 # Parameters that are not filters: the page number and the sort order.
@@ -52,3 +62,40 @@ def detail(request, pk):
             "job_posting": json_ld(job_posting) if job_posting else None,
         },
     )
+
+
+@role_required(Role.TALENT)
+def recommended(request):
+    """Openings that fit the talent best, each with the reasons, best first."""
+    profile = profile_ensure(user=request.user)
+    page = Paginator(recommendations(profile=profile), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "matching/recommended.html",
+        {"page": page, "matches": page.object_list, "has_skills": profile.skills.exists()},
+    )
+
+
+@role_required(Role.TALENT)
+@require_POST
+def dismiss(request, pk):
+    """Not interested: the opening leaves the talent's recommendations, with a way back."""
+    opening = get_object_or_404(Opening.objects.published(), pk=pk)
+    opening_dismiss(profile=profile_ensure(user=request.user), opening_id=opening.pk)
+    messages.success(
+        request,
+        _("“%(title)s” is no longer recommended to you. You can still find it in the list.")
+        % {"title": opening.title},
+    )
+    return redirect("openings:recommended")
+
+
+@role_required(Role.TALENT)
+@require_POST
+def undismiss(request, pk):
+    opening = get_object_or_404(Opening.objects.published(), pk=pk)
+    opening_undismiss(profile=profile_ensure(user=request.user), opening_id=opening.pk)
+    messages.success(
+        request, _("“%(title)s” can be recommended to you again.") % {"title": opening.title}
+    )
+    return redirect("openings:detail", opening.pk)

@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +19,15 @@ MAX_SKILL_TERMS = 10
 def _region_choices():
     language = (translation.get_language() or "en")[:2]
     return [(region.code, region.label(language)) for region in geography.regions()]
+
+
+def _my_openings(request):
+    """The viewer's enterprises' published openings, to rank the pool by match to one."""
+    from matching.models import Opening
+
+    if request is None:
+        return Opening.objects.none()
+    return Opening.objects.published().of_member(request.user).order_by("title")
 
 
 def _pool_occupations(request):
@@ -78,6 +87,14 @@ class TalentPoolFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
+    match_opening = django_filters.ModelChoiceFilter(
+        label=_("Best match first for"),
+        queryset=_my_openings,
+        method="filter_match",
+        empty_label=_("No ranking"),
+        help_text=_("Rank talents by how well they fit one of your published openings."),
+    )
+
     class Meta:
         model = TalentProfile
         fields = []
@@ -123,6 +140,14 @@ class TalentPoolFilter(django_filters.FilterSet):
         if self.form.cleaned_data.get("relocate"):
             place |= Q(willing_to_relocate=True)
         return queryset.filter(place)
+
+    def filter_match(self, queryset, name, value):
+        from matching.models import MatchScore
+
+        score = MatchScore.objects.filter(profile=OuterRef("pk"), opening=value).values("score")
+        return queryset.annotate(match_score=Subquery(score[:1])).order_by(
+            F("match_score").desc(nulls_last=True), "display_name", "pk"
+        )
 
     def filter_opportunity(self, queryset, name, value):
         return queryset.filter(

@@ -9,8 +9,19 @@ class TalentProfileQuerySet(models.QuerySet):
         """Profiles a talent has opened to verified enterprises (named or anonymous)."""
         return self.exclude(visibility="hidden").filter(user__is_active=True)
 
+    def applied_to_member(self, user):
+        """Profiles that applied to an opening of one of the person's enterprises.
+
+        Applying discloses the talent to that enterprise whatever the profile's visibility; the
+        disclosure stays after the application is withdrawn or rejected (it was already seen).
+        """
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Exists(_applications_to(user)))
+
     def visible_to(self, user):
-        """Staff see every profile, a talent their own, a verified enterprise's member the pool."""
+        """Staff see every profile, a talent their own, a verified enterprise's member the pool;
+        an enterprise's member also sees those who applied to the enterprise."""
         from enterprises.models import Enterprise, Membership
 
         role = user_role(user)
@@ -22,15 +33,17 @@ class TalentProfileQuerySet(models.QuerySet):
             verified_member = Membership.objects.filter(
                 user=user, enterprise__status=Enterprise.Status.VERIFIED
             )
+            pool = Q(Exists(verified_member), ~Q(visibility="hidden"), user__is_active=True)
             # Uncorrelated: the same answer for every row, still one query.
-            return self.in_pool().filter(Exists(verified_member))
+            return self.filter(pool | Exists(_applications_to(user)))
         return self.none()
 
     def with_identity(self, user):
         """Annotate `identity`: whether the viewer may see name, photo, contact and CV.
 
         The talent and staff always may; a verified enterprise's member may when the profile
-        is visible, or anonymous with their enterprise's contact request accepted.
+        is visible, or anonymous with their enterprise's contact request accepted; an
+        enterprise's member always may when the talent applied to one of its openings.
         """
         from .models import ContactRequest
 
@@ -42,5 +55,19 @@ class TalentProfileQuerySet(models.QuerySet):
             status=ContactRequest.Status.ACCEPTED,
             enterprise__membership__user=user,
         )
-        rule = Q(user=user) | Q(visibility="visible") | Exists(accepted)
+        rule = (
+            Q(user=user)
+            | Q(visibility="visible")
+            | Exists(accepted)
+            | Exists(_applications_to(user))
+        )
         return self.annotate(identity=ExpressionWrapper(rule, output_field=BooleanField()))
+
+
+def _applications_to(user):
+    """The profile's (OuterRef) applications to openings of the person's enterprises."""
+    from matching.models import Application
+
+    return Application.objects.filter(
+        profile=OuterRef("pk"), opening__enterprise__membership__user=user
+    )

@@ -15,7 +15,7 @@ from .models import ContactRequest, ProfileSkill, TalentProfile
 MIN_SKILLS = 5
 
 
-def _for_cards(queryset):
+def for_cards(queryset):
     """What a result card shows: skills, languages and the opportunities wanted."""
     return queryset.prefetch_related(
         Prefetch("skills", ProfileSkill.objects.select_related("skill")),
@@ -25,7 +25,7 @@ def _for_cards(queryset):
 
 
 def _with_everything(queryset):
-    return _for_cards(queryset.select_related("user")).prefetch_related(
+    return for_cards(queryset.select_related("user")).prefetch_related(
         "education", "experience", "occupations"
     )
 
@@ -51,7 +51,7 @@ def talent_pool(*, viewer):
         profiles = TalentProfile.objects.in_pool()
     else:
         return None
-    return _for_cards(profiles.with_identity(viewer)).order_by("-updated_at", "pk")
+    return for_cards(profiles.with_identity(viewer)).order_by("-updated_at", "pk")
 
 
 def contact_request_of(viewer, profile: TalentProfile) -> str | None:
@@ -71,8 +71,13 @@ def pending_contact_requests(profile: TalentProfile):
 
 
 def can_see_right_to_work(viewer, profile: TalentProfile) -> bool:
-    # Enterprises the talent has applied to join this list when applications arrive.
-    return profile.user_id == viewer.pk or user_role(viewer) == Role.STAFF
+    """The talent, staff, and the members of enterprises the talent has applied to."""
+    role = user_role(viewer)
+    if profile.user_id == viewer.pk or role == Role.STAFF:
+        return True
+    if role != Role.ENTERPRISE:
+        return False
+    return TalentProfile.objects.filter(pk=profile.pk).applied_to_member(viewer).exists()
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,13 @@ def _lock_files(profile: TalentProfile) -> None:
     profile.refresh_from_db(fields=["photo", "photo_thumbnail", "cv", "cv_filename"])
 
 
+def _rescore(profile: TalentProfile) -> None:
+    # What the match engine reads changed: refresh this talent's scores after the commit.
+    from matching.services.scores import rescore_profile_on_commit
+
+    rescore_profile_on_commit(profile.pk)
+
+
 def _random_name(folder: str, extension: str) -> str:
     # A random name, so nothing about the talent (or their file name) shows in storage.
     return f"{folder}/{secrets.token_hex(16)}.{extension}"
@@ -61,6 +68,7 @@ def profile_update(*, profile: TalentProfile, changes: Mapping[str, Any]) -> Tal
         Opportunity.objects.bulk_create(
             [Opportunity(profile=profile, kind=kind) for kind in kinds], ignore_conflicts=True
         )
+    _rescore(profile)
     return profile
 
 
@@ -114,6 +122,7 @@ def profile_skill_set(*, profile: TalentProfile, skill: Skill, level: int) -> Pr
     item, _created = ProfileSkill.objects.update_or_create(
         profile=profile, skill=skill, defaults={"level": level}
     )
+    _rescore(profile)
     return item
 
 
@@ -126,12 +135,15 @@ def profile_occupation_add(*, profile: TalentProfile, occupation: Occupation) ->
             _("A profile can list at most %(count)s occupations.") % {"count": MAX_OCCUPATIONS}
         )
     profile.occupations.add(occupation)
+    _rescore(profile)
 
 
 @transaction.atomic
 def profile_occupation_remove(*, profile: TalentProfile, occupation_id: int) -> bool:
     removed = profile.occupations.filter(pk=occupation_id).exists()
     profile.occupations.remove(occupation_id)
+    if removed:
+        _rescore(profile)
     return removed
 
 
@@ -140,6 +152,7 @@ def profile_language_set(*, profile: TalentProfile, language: str, level: int) -
     ProfileLanguage.objects.update_or_create(
         profile=profile, language=language, defaults={"level": level}
     )
+    _rescore(profile)
 
 
 @transaction.atomic
@@ -154,6 +167,8 @@ def profile_item_add(*, profile: TalentProfile, item: models.Model) -> models.Mo
 def profile_item_delete(*, profile: TalentProfile, model: type[models.Model], pk: int) -> bool:
     """Delete one of the profile's own items; False when it is not theirs (or gone)."""
     deleted, _counts = model.objects.filter(profile=profile, pk=pk).delete()
+    if deleted and model in (ProfileSkill, ProfileLanguage):
+        _rescore(profile)
     return bool(deleted)
 
 

@@ -18,6 +18,7 @@ from accounts.decorators import role_required
 from accounts.selectors import Role, user_role
 from enterprises.selectors import enterprises_of
 from esco.selectors import occupation_search, skill_search
+from matching.selectors import recommendations
 
 from . import forms as profile_forms
 from . import services
@@ -44,6 +45,7 @@ from .storage import private_storage
 logger = logging.getLogger(__name__)
 talent_only = role_required(Role.TALENT)
 POOL_PAGE_SIZE = 20
+RECOMMENDED_ON_START = 3
 
 
 def _update(profile, form):
@@ -147,6 +149,7 @@ def start(request):
             "profile": profile,
             "completeness": completeness(profile),
             "contact_requests": pending_contact_requests(profile),
+            "recommended": recommendations(profile=profile)[:RECOMMENDED_ON_START],
         },
     )
 
@@ -329,7 +332,7 @@ def pool(request):
     if queryset is None:
         # A member of a company still waiting for verification: say why, don't pretend.
         return render(request, "profiles/pool_locked.html", status=403)
-    pool_filter = TalentPoolFilter(request.GET or None, queryset=queryset)
+    pool_filter = TalentPoolFilter(request.GET or None, queryset=queryset, request=request)
     page = Paginator(pool_filter.qs, POOL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/login/", LoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("talent/applications/", include("matching.application_urls")),
     path("talent/", include("profiles.urls")),
     path("company/", include("enterprises.urls")),
     path("openings/", include("matching.urls")),

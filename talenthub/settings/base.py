@@ -158,6 +158,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.expire_openings",
         "schedule": crontab(minute=5),
     },
+    # At night, when few profiles change: every match score from scratch (skill rarity moves).
+    "rebuild-matches": {
+        "task": "matching.tasks.rebuild_matches",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Office hours in Helsinki (CELERY_TIMEZONE), when someone can act on the reminder.
     "remind-expiring-openings": {
         "task": "matching.tasks.remind_expiring_openings",

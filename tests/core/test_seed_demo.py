@@ -53,6 +53,10 @@ def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
     waiting = Opening.objects.get(status=Opening.Status.SUBMITTED)
     assert {"photo", "age", "gender"} <= {w["code"] for w in waiting.quality_warnings}
     assert Opening.objects.filter(skills__isnull=False).distinct().count() >= 2
+    # The demo talent sees recommendations, a development period among them.
+    talent = TalentProfile.objects.get(user__email=TALENT_EMAIL)
+    kinds = set(talent.match_scores.values_list("opening__kind", flat=True))
+    assert "development" in kinds
     assert STAFF_EMAIL in capsys.readouterr().out
 
 

@@ -6,11 +6,17 @@ from .accounts import (
     UserFactory,
 )
 from .enterprises import EnterpriseFactory, InvitationFactory, MembershipFactory
-from .matching import OpeningFactory, OpeningLanguageFactory, OpeningSkillFactory
+from .matching import (
+    ApplicationFactory,
+    OpeningFactory,
+    OpeningLanguageFactory,
+    OpeningSkillFactory,
+)
 from .profiles import ProfileLanguageFactory, ProfileSkillFactory, TalentProfileFactory
 
 __all__ = [
     "PASSWORD",
+    "ApplicationFactory",
     "EnterpriseFactory",
     "EnterpriseUserFactory",
     "InvitationFactory",

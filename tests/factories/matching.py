@@ -4,9 +4,10 @@ import factory
 from django.utils import timezone
 
 from esco.models import Skill
-from matching.models import Opening, OpeningLanguage, OpeningSkill
+from matching.models import Application, Opening, OpeningLanguage, OpeningSkill
 
 from .enterprises import EnterpriseFactory
+from .profiles import TalentProfileFactory
 
 
 class OpeningFactory(factory.django.DjangoModelFactory):
@@ -51,3 +52,15 @@ class OpeningLanguageFactory(factory.django.DjangoModelFactory):
     opening = factory.SubFactory(OpeningFactory)
     language = "en"
     level = 4  # B2
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A received application without a CV (the service makes CV copies; see the tests)."""
+
+    class Meta:
+        model = Application
+
+    profile = factory.SubFactory(TalentProfileFactory)
+    opening = factory.SubFactory(OpeningFactory)
+    motivation = "I would love to help you enter the Polish market."
+    status = Application.Status.RECEIVED

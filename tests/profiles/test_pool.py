@@ -5,8 +5,15 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from matching.models import MatchScore
 from profiles.models import Opportunity, OpportunityType, TalentProfile
-from tests.factories import ProfileLanguageFactory, ProfileSkillFactory, TalentProfileFactory
+from tests.factories import (
+    MembershipFactory,
+    OpeningFactory,
+    ProfileLanguageFactory,
+    ProfileSkillFactory,
+    TalentProfileFactory,
+)
 
 POOL = reverse("profiles:pool")
 
@@ -156,3 +163,22 @@ def test_occupations_of_hidden_talents_are_not_offered_as_filters(client, member
     client.force_login(member)
     choices = client.get(POOL).context["filter"].form.fields["occupation"].queryset
     assert list(choices) == [developer]
+
+
+@pytest.mark.django_db
+def test_the_pool_ranks_talents_by_match_to_one_of_my_openings(client):
+    member = MembershipFactory()
+    mine = OpeningFactory(enterprise=member.enterprise, title="Our opening")
+    foreign = OpeningFactory(title="Another company's opening")
+    good = TalentProfileFactory(display_name="Good fit")
+    best = TalentProfileFactory(display_name="Best fit")
+    TalentProfileFactory(display_name="Unscored")
+    MatchScore.objects.create(profile=good, opening=mine, score=60)
+    MatchScore.objects.create(profile=best, opening=mine, score=90)
+    client.force_login(member.user)
+    html = client.get(reverse("profiles:pool"), {"match_opening": mine.pk}).content.decode()
+    assert html.index("Best fit") < html.index("Good fit") < html.index("Unscored")
+    assert "Match 90 / 100" in html
+    assert "Another company" not in html  # not offered as a choice
+    refused = client.get(reverse("profiles:pool"), {"match_opening": foreign.pk})
+    assert "Select a valid choice" in refused.content.decode()

@@ -18,6 +18,7 @@ from esco.importer import STARTER_TAXONOMY, import_export
 from esco.models import Skill
 from matching.models import Opening, OpeningLanguage, OpeningSkill
 from matching.services import quality_warnings
+from matching.services.scores import scores_rebuild
 from profiles.models import (
     ContactRequest,
     Opportunity,
@@ -356,6 +357,8 @@ class Command(BaseCommand):
                 "message": "We are planning our entry to the Polish market; could we talk?",
             },
         )
+        # Scores follow edits through tasks; rows created here directly need a first pass.
+        scores_rebuild()
         self._print_logins()
 
     def _fill_profile(self, profile, email):
@@ -368,8 +371,9 @@ class Command(BaseCommand):
             ProfileLanguage(profile=profile, language=code, level=level)
             for code, level in TALENT_LANGUAGES[email]
         )
+        wanted = (OpportunityType.JOB, OpportunityType.DEVELOPMENT, OpportunityType.JOINT_WORK)
         Opportunity.objects.bulk_create(
-            [Opportunity(profile=profile, kind=OpportunityType.JOB)], ignore_conflicts=True
+            [Opportunity(profile=profile, kind=kind) for kind in wanted], ignore_conflicts=True
         )
 
     def _opening(self, enterprise, spec):

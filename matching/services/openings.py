@@ -18,8 +18,27 @@ from core.tasks import enqueue_on_commit
 from enterprises.models import Enterprise
 from esco.models import Skill
 
-from .models import Opening, OpeningEvent, OpeningLanguage, OpeningSkill
-from .quality import opening_warnings
+from ..models import Opening, OpeningEvent, OpeningLanguage, OpeningSkill
+from ..quality import opening_warnings
+from .scores import rescore_opening_on_commit
+
+__all__ = [
+    "opening_approve",
+    "opening_close",
+    "opening_create",
+    "opening_delete_draft",
+    "opening_language_set",
+    "opening_reject",
+    "opening_repost",
+    "opening_requirement_delete",
+    "opening_skill_set",
+    "opening_submit",
+    "opening_update",
+    "openings_expire_due",
+    "openings_remind_expiring",
+    "quality_warnings",
+    "submission_problems",
+]
 
 Status = Opening.Status
 
@@ -83,6 +102,9 @@ def _transition(opening: Opening, to: str, *, actor, note: str = "", **fields: A
         setattr(opening, name, value)
     opening.save(update_fields=["status", "updated_at", *fields])
     event.save()
+    if Status.PUBLISHED in (event.from_status, to):
+        # Published: score it; no longer published: its scores go.
+        rescore_opening_on_commit(opening.pk)
     return event
 
 
@@ -93,7 +115,7 @@ def _staff_only(actor) -> None:
 
 def _mail_on_commit(opening: Opening, kind: str, event: OpeningEvent | None = None) -> None:
     # The event carries the reason as it was decided: a quick resubmission clears the field.
-    from .tasks import send_opening_mail
+    from ..tasks import send_opening_mail
 
     enqueue_on_commit(send_opening_mail, opening.pk, kind, event.pk if event else None)
 
@@ -159,6 +181,8 @@ def _after_edit(opening: Opening, *, actor, substantive: bool, note: str) -> Non
     for what the opening says now, not for what it said when first submitted."""
     if substantive and opening.status == Status.PUBLISHED:
         _transition(opening, Status.SUBMITTED, actor=actor, note=note, submitted_at=timezone.now())
+    elif opening.status == Status.PUBLISHED:
+        rescore_opening_on_commit(opening.pk)  # a new start date or hours count a little
     if opening.status == Status.SUBMITTED:
         opening.quality_warnings = [w.as_dict() for w in quality_warnings(opening)]
         opening.save(update_fields=["quality_warnings"])

@@ -1,0 +1,330 @@
+"""Stored match scores: recomputed when a profile or an opening changes, rebuilt nightly.
+
+The engine (matching/engine.py) does the arithmetic; this module loads the facts in bulk, a
+few queries per batch whatever the batch size, and writes MatchScore rows. Pages read the
+rows and never score anything themselves.
+
+What is stored: pairs that pass the hard filters and score at least MIN_SCORE, at most
+MAX_PER_OPENING talents per opening (the best ones; a suggestion list never shows more).
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from core.tasks import enqueue_on_commit
+from esco.models import OccupationSkill, SkillBroader
+from profiles import geography
+from profiles.models import (
+    Opportunity,
+    ProfileLanguage,
+    ProfileSkill,
+    TalentProfile,
+)
+
+from .. import engine
+from ..models import Dismissal, MatchScore, Opening, OpeningLanguage, OpeningSkill
+
+MIN_SCORE = 20
+MAX_PER_OPENING = 500
+BATCH = 2000
+
+
+def _region(municipality: str) -> str:
+    place = geography.municipality(municipality) if municipality else None
+    return place.region.code if place else ""
+
+
+def _talents():
+    return TalentProfile.objects.filter(user__is_active=True)
+
+
+# --- facts ---------------------------------------------------------------------------------
+
+
+def _opening_facts(openings) -> list[engine.OpeningFacts]:
+    rows = list(
+        openings.values(
+            "id",
+            "kind",
+            "paid",
+            "occupation_id",
+            "occupation__isco_group_id",
+            "finnish_not_required",
+            "municipality",
+            "work_mode",
+            "start_date",
+            "hours_per_week",
+        )
+    )
+    ids = [row["id"] for row in rows]
+    requirements = defaultdict(list)
+    for item in OpeningSkill.objects.filter(opening_id__in=ids).values(
+        "opening_id", "skill_id", "essential", "level", "skill__label_en", "skill__label_fi"
+    ):
+        labels = {"en": item["skill__label_en"], "fi": item["skill__label_fi"]}
+        requirements[item["opening_id"]].append(
+            engine.Requirement(item["skill_id"], item["essential"], item["level"], labels)
+        )
+    languages = defaultdict(dict)
+    for opening_id, language, level in OpeningLanguage.objects.filter(
+        opening_id__in=ids
+    ).values_list("opening_id", "language", "level"):
+        languages[opening_id][language] = level
+    return [
+        engine.OpeningFacts(
+            id=row["id"],
+            kind=row["kind"],
+            paid=row["paid"],
+            requirements=tuple(requirements[row["id"]]),
+            occupation_id=row["occupation_id"],
+            isco_group_id=row["occupation__isco_group_id"],
+            languages=languages[row["id"]],
+            finnish_not_required=row["finnish_not_required"],
+            municipality=row["municipality"],
+            region=_region(row["municipality"]),
+            remote=row["work_mode"] != Opening.WorkMode.ON_SITE,
+            start_date=row["start_date"],
+            hours_per_week=row["hours_per_week"],
+        )
+        for row in rows
+    ]
+
+
+def _talent_facts(profile_ids: list[int]) -> list[engine.TalentFacts]:
+    skills, languages = defaultdict(dict), defaultdict(dict)
+    occupations, groups, kinds = defaultdict(set), defaultdict(set), defaultdict(set)
+    for profile_id, skill_id, level in ProfileSkill.objects.filter(
+        profile_id__in=profile_ids
+    ).values_list("profile_id", "skill_id", "level"):
+        skills[profile_id][skill_id] = level
+    for profile_id, language, level in ProfileLanguage.objects.filter(
+        profile_id__in=profile_ids
+    ).values_list("profile_id", "language", "level"):
+        languages[profile_id][language] = level
+    for profile_id, occupation_id, group_id in TalentProfile.occupations.through.objects.filter(
+        talentprofile_id__in=profile_ids
+    ).values_list("talentprofile_id", "occupation_id", "occupation__isco_group_id"):
+        occupations[profile_id].add(occupation_id)
+        groups[profile_id].add(group_id)
+    for profile_id, kind in Opportunity.objects.filter(profile_id__in=profile_ids).values_list(
+        "profile_id", "kind"
+    ):
+        kinds[profile_id].add(kind)
+    return [
+        engine.TalentFacts(
+            id=row["id"],
+            skills=skills[row["id"]],
+            occupation_ids=frozenset(occupations[row["id"]]),
+            isco_group_ids=frozenset(groups[row["id"]] - {None}),
+            languages=languages[row["id"]],
+            kinds=frozenset(kinds[row["id"]]),
+            right_to_work=row["right_to_work"],
+            municipality=row["municipality"],
+            region=_region(row["municipality"]),
+            willing_to_relocate=row["willing_to_relocate"],
+            available_from=row["available_from"],
+            hours_per_week=row["hours_per_week"],
+        )
+        for row in TalentProfile.objects.filter(pk__in=profile_ids).values(
+            "id",
+            "right_to_work",
+            "municipality",
+            "willing_to_relocate",
+            "available_from",
+            "hours_per_week",
+        )
+    ]
+
+
+def _related(skill_ids: set[int]) -> dict[int, frozenset[int]]:
+    """For each skill, the skills that partly stand in for it: the same broader concept (its
+    ESCO skill group, its parent, its children) or essential for an occupation it is essential
+    for. Three queries whatever the number of skills."""
+    related = defaultdict(set)
+    broader_of = defaultdict(set)
+    for skill_id, broader_id in SkillBroader.objects.filter(
+        Q(skill_id__in=skill_ids) | Q(broader_id__in=skill_ids)
+    ).values_list("skill_id", "broader_id"):
+        broader_of[skill_id].add(broader_id)
+        if broader_id in skill_ids:
+            related[broader_id].add(skill_id)  # a narrower skill
+    parents = {b for s in skill_ids for b in broader_of[s]}
+    for skill_id, broader_id in SkillBroader.objects.filter(broader_id__in=parents).values_list(
+        "skill_id", "broader_id"
+    ):
+        for required in skill_ids:
+            if broader_id in broader_of[required]:
+                related[required].update((skill_id, broader_id))  # a sibling and the parent
+    essential = OccupationSkill.RelationType.ESSENTIAL
+    occupations_of = defaultdict(set)
+    for occupation_id, skill_id in OccupationSkill.objects.filter(
+        skill_id__in=skill_ids, relation_type=essential
+    ).values_list("occupation_id", "skill_id"):
+        occupations_of[occupation_id].add(skill_id)
+    for occupation_id, skill_id in OccupationSkill.objects.filter(
+        occupation_id__in=occupations_of, relation_type=essential
+    ).values_list("occupation_id", "skill_id"):
+        for required in occupations_of[occupation_id]:
+            related[required].add(skill_id)
+    return {skill_id: frozenset(related[skill_id] - {skill_id}) for skill_id in skill_ids}
+
+
+def _rarity(skill_ids: set[int]) -> dict[int, float]:
+    talents = _talents().count()
+    with_skill = dict(
+        ProfileSkill.objects.filter(skill_id__in=skill_ids, profile__user__is_active=True)
+        .values("skill_id")
+        .annotate(n=Count("pk"))
+        .values_list("skill_id", "n")
+    )
+    return {skill_id: engine.idf(with_skill.get(skill_id, 0), talents) for skill_id in skill_ids}
+
+
+def _context(openings: list[engine.OpeningFacts]):
+    required = {need.skill_id for opening in openings for need in opening.requirements}
+    return {"rarity": _rarity(required), "related": _related(required)}
+
+
+def _row(profile_id: int, opening_id: int, result: engine.Score, now) -> MatchScore:
+    return MatchScore(
+        profile_id=profile_id,
+        opening_id=opening_id,
+        score=result.value,
+        reasons=[reason.as_dict() for reason in result.reasons],
+        computed_at=now,
+    )
+
+
+def _save(rows: list[MatchScore]) -> None:
+    MatchScore.objects.bulk_create(
+        rows,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["profile", "opening"],
+        update_fields=["score", "reasons", "computed_at"],
+    )
+
+
+# --- writes --------------------------------------------------------------------------------
+
+
+def _candidates(opening: engine.OpeningFacts, related) -> Iterable[int]:
+    """Talents worth scoring: some overlap in skills or occupation (all talents when the
+    opening names neither, which only small, early openings do)."""
+    skill_ids = {need.skill_id for need in opening.requirements}
+    skill_ids |= {s for need in opening.requirements for s in related.get(need.skill_id, ())}
+    overlap = Q(pk__in=ProfileSkill.objects.filter(skill_id__in=skill_ids).values("profile_id"))
+    if opening.occupation_id:
+        overlap |= Q(occupations=opening.occupation_id)
+        if opening.isco_group_id:
+            overlap |= Q(occupations__isco_group_id=opening.isco_group_id)
+    talents = _talents()
+    if skill_ids or opening.occupation_id:
+        talents = talents.filter(overlap)
+    return talents.values_list("pk", flat=True).distinct().order_by("pk").iterator()
+
+
+def _batches(ids: Iterable[int]) -> Iterable[list[int]]:
+    batch = []
+    for pk in ids:
+        batch.append(pk)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@transaction.atomic
+def scores_refresh_opening(*, opening_id: int) -> int:
+    """Score an opening against every talent worth it; drop its scores if it is not public."""
+    published = Opening.objects.published().filter(pk=opening_id)
+    if not published.exists():
+        MatchScore.objects.filter(opening_id=opening_id).delete()
+        return 0
+    (opening,) = _opening_facts(published)
+    context = _context([opening])
+    dismissed = set(
+        Dismissal.objects.filter(opening_id=opening_id).values_list("profile_id", flat=True)
+    )
+    results = []
+    for batch in _batches(_candidates(opening, context["related"])):
+        for talent in _talent_facts(batch):
+            if talent.id in dismissed:
+                continue
+            result = engine.score(talent, opening, **context)
+            if result is not None and result.value >= MIN_SCORE:
+                results.append((talent.id, result))
+    results.sort(key=lambda item: -item[1].value)
+    now = timezone.now()
+    rows = [_row(pid, opening_id, result, now) for pid, result in results[:MAX_PER_OPENING]]
+    MatchScore.objects.filter(opening_id=opening_id).exclude(
+        profile_id__in=[row.profile_id for row in rows]
+    ).delete()
+    _save(rows)
+    return len(rows)
+
+
+@transaction.atomic
+def scores_refresh_profile(*, profile_id: int) -> int:
+    """Score one talent against every published opening, as after a profile edit."""
+    talents = _talent_facts(list(_talents().filter(pk=profile_id).values_list("pk", flat=True)))
+    if not talents:
+        MatchScore.objects.filter(profile_id=profile_id).delete()
+        return 0
+    (talent,) = talents
+    dismissed = Dismissal.objects.filter(profile_id=profile_id).values("opening_id")
+    openings = _opening_facts(Opening.objects.published().exclude(pk__in=dismissed))
+    context = _context(openings)
+    now = timezone.now()
+    rows = []
+    for opening in openings:
+        result = engine.score(talent, opening, **context)
+        if result is not None and result.value >= MIN_SCORE:
+            rows.append(_row(profile_id, opening.id, result, now))
+    MatchScore.objects.filter(profile_id=profile_id).exclude(
+        opening_id__in=[row.opening_id for row in rows]
+    ).delete()
+    _save(rows)
+    return len(rows)
+
+
+def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute everything, one opening (and one transaction) at a time; safe to rerun."""
+    MatchScore.objects.exclude(opening__in=Opening.objects.published()).delete()
+    opening_ids = list(Opening.objects.published().order_by("pk").values_list("pk", flat=True))
+    stored = 0
+    for done, opening_id in enumerate(opening_ids, start=1):
+        stored += scores_refresh_opening(opening_id=opening_id)
+        if progress:
+            progress(done, len(opening_ids))
+    return stored
+
+
+def rescore_opening_on_commit(opening_id: int) -> None:
+    from ..tasks import rescore_opening
+
+    enqueue_on_commit(rescore_opening, opening_id)
+
+
+def rescore_profile_on_commit(profile_id: int) -> None:
+    from ..tasks import rescore_profile
+
+    enqueue_on_commit(rescore_profile, profile_id)
+
+
+@transaction.atomic
+def opening_dismiss(*, profile: TalentProfile, opening_id: int) -> None:
+    """Not interested: the opening is no longer recommended to this talent."""
+    Dismissal.objects.get_or_create(profile=profile, opening_id=opening_id)
+    MatchScore.objects.filter(profile=profile, opening_id=opening_id).delete()
+
+
+@transaction.atomic
+def opening_undismiss(*, profile: TalentProfile, opening_id: int) -> None:
+    Dismissal.objects.filter(profile=profile, opening_id=opening_id).delete()
+    rescore_profile_on_commit(profile.pk)
