@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import application_views
+from . import application_views, placement_views
 from . import company_views as views
 
 app_name = "company_openings"
@@ -46,5 +46,31 @@ urlpatterns = [
         "applications/<int:application_pk>/cv/",
         application_views.company_cv,
         name="application_cv",
+    ),
+    # Placements: the team runs its placements and records check-ins, feedback, outcomes.
+    path("placements/", placement_views.company_list, name="placements"),
+    path("placements/<int:placement_pk>/", placement_views.company_detail, name="placement"),
+    path(
+        "placements/<int:placement_pk>/edit/", placement_views.company_edit, name="placement_edit"
+    ),
+    path(
+        "placements/<int:placement_pk>/status/",
+        placement_views.company_move,
+        name="placement_move",
+    ),
+    path(
+        "placements/<int:placement_pk>/checkin/",
+        placement_views.company_checkin,
+        name="placement_checkin",
+    ),
+    path(
+        "placements/<int:placement_pk>/feedback/",
+        placement_views.company_feedback,
+        name="placement_feedback",
+    ),
+    path(
+        "placements/<int:placement_pk>/outcome/",
+        placement_views.company_outcome,
+        name="placement_outcome",
     ),
 ]

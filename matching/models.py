@@ -4,7 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.models import Enterprise
+from enterprises.models import Enterprise, Industry
+from enterprises.validators import validate_business_id
 from esco.models import Occupation, Skill
 from profiles.models import OpportunityType, ProfileLanguage, ProfileSkill
 from profiles.storage import private_storage
@@ -393,3 +394,306 @@ class ApplyInvitation(models.Model):
 
     def __str__(self):
         return f"{self.opening_id} → {self.profile_id}"
+
+
+# Placements: what an accepted application (or an arrangement staff record) becomes.
+
+
+class Side(models.TextChoices):
+    """The two parties of a placement; staff act in the admin on behalf of either."""
+
+    TALENT = "talent", _("Talent")
+    ENTERPRISE = "enterprise", _("Enterprise")
+
+
+class PlacementQuerySet(models.QuerySet):
+    def of_talent(self, user):
+        """The talent's own placements; none for anyone else."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(profile__user=user)
+
+    def of_member(self, user):
+        """Placements at the enterprises a person belongs to."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(enterprise__membership__user=user)
+
+
+class Placement(models.Model):
+    """A talent working at an SME: a job, an internship, a joint work or development period.
+
+    Made when a talent accepts an offer (or recorded by staff for an arrangement made outside
+    the portal) and moved through matching.services.placements, recorded as PlacementEvent
+    rows. `started_on` and `ended_on` are the days it actually started and ended.
+    """
+
+    class Status(models.TextChoices):
+        AGREED = "agreed", _("Agreed")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        INTERRUPTED = "interrupted", _("Interrupted")
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        related_name="placements",
+        verbose_name=_("enterprise"),
+    )
+    profile = models.ForeignKey(
+        "profiles.TalentProfile",
+        on_delete=models.PROTECT,
+        related_name="placements",
+        verbose_name=_("talent"),
+    )
+    application = models.OneToOneField(
+        Application,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="placement",
+        verbose_name=_("application"),
+    )
+    opening = models.ForeignKey(
+        Opening,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="placements",
+        verbose_name=_("opening"),
+    )
+    title = models.CharField(_("role"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=KINDS, db_index=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty for an open-ended job.")
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("supervisor"),
+    )
+    goals = models.TextField(_("goals"), blank=True, max_length=3000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.AGREED, db_index=True
+    )
+    interruption_reason = models.TextField(
+        _("reason for interruption"), blank=True, max_length=2000
+    )
+    started_on = models.DateField(_("started"), null=True, blank=True)
+    ended_on = models.DateField(_("ended"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # What the daily task has mailed, each once.
+    checkin_requested_at = models.DateTimeField(null=True, blank=True)
+    outcome_reminder_3_sent_at = models.DateTimeField(null=True, blank=True)
+    outcome_reminder_6_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlacementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        ordering = ["-start_date", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "start_date"], name="placement_status_start"),
+            models.Index(fields=["status", "end_date"], name="placement_status_end"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gt=models.F("start_date")),
+                name="placement_end_after_start",
+                violation_error_message=_("The end date must be after the start date."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="interrupted") | ~models.Q(interruption_reason=""),
+                name="placement_interruption_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.profile_id} @ {self.enterprise_id})"
+
+    @property
+    def is_period(self) -> bool:
+        return self.kind in PERIOD_KINDS
+
+
+class PlacementEvent(models.Model):
+    """Append-only record of a placement's steps: who moved it (None: the daily task), when,
+    and the note (the reason for an interruption)."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Empty for the first event: the placement was agreed.
+    from_status = models.CharField(max_length=20, choices=Placement.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Placement.Status.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("placement step")
+        verbose_name_plural = _("placement steps")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.placement_id}: {self.from_status or '–'} → {self.to_status}"
+
+
+class CheckIn(models.Model):
+    """A side's short note at the mid-point of a period: how is it going?"""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="checkins")
+    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("check-in"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "side"], name="unique_checkin_side"),
+        ]
+
+    def __str__(self):
+        return f"{self.placement_id} {self.side}: {self.text[:40]}"
+
+
+class Feedback(models.Model):
+    """Each side's rating of a completed placement, once; the other side reads it after
+    giving its own."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="feedback")
+    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("a few words"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "side"], name="unique_feedback_side"),
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.placement_id} {self.side}: {self.rating}"
+
+
+class StartUp(models.Model):
+    """A company a talent founded: the programme's entrepreneurship path."""
+
+    founder = models.ForeignKey(
+        "profiles.TalentProfile",
+        on_delete=models.PROTECT,
+        related_name="startups",
+        verbose_name=_("founder"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, e.g. 1234567-1, once the company is registered."),
+    )
+    founded_on = models.DateField(_("founded on"))
+    industry = models.CharField(_("industry"), max_length=1, choices=Industry.choices, blank=True)
+    support_organisation = models.CharField(
+        _("organisation that helped"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example a business advisory service or an incubator."),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("start-up")
+        verbose_name_plural = _("start-ups")
+        ordering = ["-founded_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["business_id"],
+                condition=~models.Q(business_id=""),
+                name="unique_startup_business_id",
+                violation_error_message=_("A start-up with this business ID is already recorded."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Outcome(models.Model):
+    """What the talent did after a placement. Recorded again when it changes: the rows are
+    its history, and exactly one per placement is current."""
+
+    class Kind(models.TextChoices):
+        EMPLOYED_SAME_SME = "employed_same_sme", _("Employed by the same company")
+        EMPLOYED_ELSEWHERE = "employed_elsewhere", _("Employed elsewhere")
+        STUDIES = "studies", _("Continued studies")
+        STARTUP = "startup", _("Founded a start-up")
+        OTHER = "other", _("Other")
+        UNKNOWN = "unknown", _("Unknown")
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="outcomes")
+    kind = models.CharField(_("outcome"), max_length=20, choices=Kind.choices, db_index=True)
+    startup = models.ForeignKey(
+        StartUp,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outcomes",
+        verbose_name=_("start-up"),
+    )
+    note = models.TextField(_("details"), blank=True, max_length=2000)
+    is_current = models.BooleanField(default=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        ordering = ["-recorded_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement"],
+                condition=models.Q(is_current=True),
+                name="unique_current_outcome",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(startup__isnull=True) | models.Q(kind="startup"),
+                name="outcome_startup_only_when_founded",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.placement_id}: {self.kind}"

@@ -12,7 +12,11 @@ from .models import (
     ApplyInvitation,
     Opening,
     OpeningEvent,
+    Placement,
+    PlacementEvent,
+    Side,
 )
+from .services import placements as placement_services
 from .services.scores import scores_rebuild, scores_refresh_opening, scores_refresh_profile
 
 
@@ -145,3 +149,79 @@ def send_apply_invitation(invitation_id: int) -> int:
         to=recipients([invitation.profile.user]),
         context={"opening": invitation.opening, "url": site_url(page)},
     )
+
+
+# Placements.
+
+
+@shared_task
+def run_placements_daily() -> dict[str, int]:
+    """Scheduled daily: start and complete placements on their dates, ask for check-ins at the
+    mid-point of periods and remind talents to record outcomes (each mail once)."""
+    return placement_services.placements_run_daily()
+
+
+def _placement_team(placement: Placement):
+    # The supervisor answers for the placement; without one (or if they left), the whole team.
+    team = get_user_model().objects.filter(
+        membership__enterprise=placement.enterprise_id, is_active=True
+    )
+    supervisor = team.filter(pk=placement.supervisor_id)
+    return supervisor if placement.supervisor_id and supervisor.exists() else team
+
+
+# Moves mail both sides except the one who made it; the daily task's moves mail both.
+PLACEMENT_MOVES = frozenset(
+    {Placement.Status.ONGOING, Placement.Status.COMPLETED, Placement.Status.INTERRUPTED}
+)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
+def send_placement_mail(placement_id: int, kind: str, item_id: int | None = None) -> int:
+    """Mail a placement's sides: a move (`kind` the new status, `item_id` its PlacementEvent),
+    "checkin" (both sides are asked for a check-in) or "outcome_reminder" (the talent, `item_id`
+    the months since completion)."""
+    placement = (
+        Placement.objects.select_related("profile__user", "enterprise")
+        .filter(pk=placement_id)
+        .first()
+    )
+    if placement is None:
+        return 0
+    talent = placement.profile.user
+    sides, note, months = {Side.TALENT, Side.ENTERPRISE}, "", None
+    if kind in PLACEMENT_MOVES:
+        event = PlacementEvent.objects.filter(pk=item_id, placement=placement).first()
+        if event is not None:
+            note = event.note
+            actor_side = placement_services.side_of(placement, event.actor)
+            sides.discard(actor_side)
+    elif kind == "outcome_reminder":
+        sides, months = {Side.TALENT}, item_id
+    elif kind != "checkin":
+        raise ValueError(f"Unknown placement mail: {kind}")
+    sent = 0
+    for side in sorted(sides):
+        to_talent = side == Side.TALENT
+        if to_talent:
+            to = recipients([talent])
+            page = reverse("applications:placement", args=[placement.pk])
+        else:
+            to = recipients(_placement_team(placement))
+            page = reverse(
+                "company_openings:placement", args=[placement.enterprise_id, placement.pk]
+            )
+        sent += mail_send(
+            template=f"matching/email/placement_{kind}",
+            to=to,
+            context={
+                "placement": placement,
+                "enterprise": placement.enterprise,
+                "talent_name": placement.profile.display_name,
+                "note": note,
+                "months": months,
+                "to_talent": to_talent,
+                "url": site_url(page),
+            },
+        )
+    return sent

@@ -164,5 +164,14 @@ class ExperienceForm(forms.ModelForm):
 class ContactRequestForm(forms.ModelForm):
     class Meta:
         model = ContactRequest
-        fields = ["message"]
+        fields = ["opening", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, enterprise=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from matching.models import Opening
+
+        openings = Opening.objects.published().filter(enterprise=enterprise)
+        self.fields["opening"].queryset = openings.order_by("title")
+        self.fields["opening"].empty_label = _("No particular opening")
+        self.fields["opening"].help_text = _("The talent sees which opening you have in mind.")

@@ -256,6 +256,14 @@ class ContactRequest(models.Model):
         blank=True,
         help_text=_("Why you would like to get in touch, e.g. the opening you have in mind."),
     )
+    opening = models.ForeignKey(
+        "matching.Opening",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("about the opening"),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -272,3 +280,21 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self.enterprise} → {self.profile} ({self.status})"
+
+
+class EnterpriseBlock(models.Model):
+    """A talent no longer wants to hear from an enterprise: it cannot find or contact them."""
+
+    profile = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="blocks")
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "enterprise"], name="profiles_block_once")
+        ]
+
+    def __str__(self):
+        return f"{self.profile} ✕ {self.enterprise}"

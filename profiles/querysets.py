@@ -9,6 +9,10 @@ class TalentProfileQuerySet(models.QuerySet):
         """Profiles a talent has opened to verified enterprises (named or anonymous)."""
         return self.exclude(visibility="hidden").filter(user__is_active=True)
 
+    def not_blocking(self, user):
+        """Without the talents who blocked one of the person's enterprises."""
+        return self.exclude(Exists(_blocks_of(user)))
+
     def applied_to_member(self, user):
         """Profiles that applied to an opening of one of the person's enterprises.
 
@@ -33,7 +37,12 @@ class TalentProfileQuerySet(models.QuerySet):
             verified_member = Membership.objects.filter(
                 user=user, enterprise__status=Enterprise.Status.VERIFIED
             )
-            pool = Q(Exists(verified_member), ~Q(visibility="hidden"), user__is_active=True)
+            pool = Q(
+                Exists(verified_member),
+                ~Exists(_blocks_of(user)),
+                ~Q(visibility="hidden"),
+                user__is_active=True,
+            )
             # Uncorrelated: the same answer for every row, still one query.
             return self.filter(pool | Exists(_applications_to(user)))
         return self.none()
@@ -71,3 +80,10 @@ def _applications_to(user):
     return Application.objects.filter(
         profile=OuterRef("pk"), opening__enterprise__membership__user=user
     )
+
+
+def _blocks_of(user):
+    """The profile's (OuterRef) blocks of the person's enterprises."""
+    from .models import EnterpriseBlock
+
+    return EnterpriseBlock.objects.filter(profile=OuterRef("pk"), enterprise__membership__user=user)

@@ -48,7 +48,7 @@ def talent_pool(*, viewer):
         # Staff see hidden profiles too: they moderate and help talents.
         profiles = TalentProfile.objects.all()
     elif role == Role.ENTERPRISE and is_verified_member(viewer):
-        profiles = TalentProfile.objects.in_pool()
+        profiles = TalentProfile.objects.in_pool().not_blocking(viewer)
     else:
         return None
     return for_cards(profiles.with_identity(viewer)).order_by("-updated_at", "pk")
@@ -66,8 +66,12 @@ def contact_request_of(viewer, profile: TalentProfile) -> str | None:
 
 def pending_contact_requests(profile: TalentProfile):
     return profile.contact_requests.filter(status=ContactRequest.Status.PENDING).select_related(
-        "enterprise"
+        "enterprise", "opening"
     )
+
+
+def blocked_enterprises(profile: TalentProfile):
+    return profile.blocks.select_related("enterprise").order_by("enterprise__name")
 
 
 def can_see_right_to_work(viewer, profile: TalentProfile) -> bool:

@@ -1,9 +1,11 @@
 """Every write to a talent profile, its items and its files."""
 
+import datetime
 import secrets
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -11,10 +13,18 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from enterprises.models import Enterprise
 from esco.models import Occupation, Skill
 
 from .documents import Photo
-from .models import ContactRequest, Opportunity, ProfileLanguage, ProfileSkill, TalentProfile
+from .models import (
+    ContactRequest,
+    EnterpriseBlock,
+    Opportunity,
+    ProfileLanguage,
+    ProfileSkill,
+    TalentProfile,
+)
 from .storage import private_storage
 
 MAX_SKILLS = 60
@@ -174,15 +184,31 @@ def profile_item_delete(*, profile: TalentProfile, model: type[models.Model], pk
 
 @transaction.atomic
 def contact_request_create(
-    *, profile: TalentProfile, enterprise, requested_by, message: str = ""
+    *, profile: TalentProfile, enterprise, requested_by, message: str = "", opening=None
 ) -> ContactRequest:
-    """A verified enterprise asks an anonymous talent to share their identity."""
+    """A verified enterprise asks an anonymous talent to share their identity, about one of
+    its published openings or in general; a few a day, so no company can spam the pool."""
     if profile.visibility != TalentProfile.Visibility.ANONYMOUS:
         raise ValidationError(_("Only anonymous profiles take contact requests."))
+    if EnterpriseBlock.objects.filter(profile=profile, enterprise=enterprise).exists():
+        # Worded like any refusal: the talent's choice is theirs to keep private.
+        raise ValidationError(_("This talent cannot be contacted."), code="blocked")
+    if opening is not None and opening.enterprise_id != enterprise.pk:
+        raise ValidationError(_("Choose one of your company’s openings."), code="opening")
+    # Locked, so two members sending at once cannot both take the last request of the day.
+    Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
+    since = timezone.now() - datetime.timedelta(days=1)
+    sent = ContactRequest.objects.filter(enterprise=enterprise, created_at__gte=since).count()
+    if sent >= settings.CONTACT_REQUESTS_PER_DAY:
+        raise ValidationError(
+            _("Your company has sent %(count)s contact requests in a day; try again tomorrow.")
+            % {"count": sent},
+            code="rate_limited",
+        )
     contact, created = ContactRequest.objects.get_or_create(
         profile=profile,
         enterprise=enterprise,
-        defaults={"requested_by": requested_by, "message": message},
+        defaults={"requested_by": requested_by, "message": message, "opening": opening},
     )
     if not created:
         raise ValidationError(_("Your company has already asked this talent."))
@@ -196,12 +222,25 @@ CONTACT_TRANSITIONS = {
 
 
 @transaction.atomic
-def contact_request_decide(*, profile: TalentProfile, pk: int, accept: bool) -> ContactRequest:
-    """Accept or decline one of the talent's own pending requests (DoesNotExist otherwise)."""
+def contact_request_decide(
+    *, profile: TalentProfile, pk: int, accept: bool, block: bool = False
+) -> ContactRequest:
+    """Accept or decline one of the talent's own pending requests (DoesNotExist otherwise);
+    declining can also block the enterprise from finding or contacting the talent again."""
     contact = ContactRequest.objects.select_for_update().get(pk=pk, profile=profile)
     target = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
     if target not in CONTACT_TRANSITIONS.get(contact.status, set()):
         raise ValidationError(_("This request has already been answered."))
     contact.status, contact.decided_at = target, timezone.now()
     contact.save(update_fields=["status", "decided_at"])
+    if block and not accept:
+        EnterpriseBlock.objects.get_or_create(profile=profile, enterprise=contact.enterprise)
     return contact
+
+
+@transaction.atomic
+def enterprise_unblock(*, profile: TalentProfile, enterprise_id: int) -> bool:
+    deleted, _counts = EnterpriseBlock.objects.filter(
+        profile=profile, enterprise_id=enterprise_id
+    ).delete()
+    return bool(deleted)

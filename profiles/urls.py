@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/cv/", views.cv, name="cv"),
     path("<int:pk>/contact/", views.contact_request, name="contact_request"),
     path("contact/<int:pk>/<slug:decision>/", views.contact_decide, name="contact_decide"),
+    path("blocked/<int:enterprise_pk>/unblock/", views.unblock, name="unblock"),
 ]

@@ -32,6 +32,7 @@ from .models import (
     TalentProfile,
 )
 from .selectors import (
+    blocked_enterprises,
     can_see_right_to_work,
     completeness,
     contact_request_of,
@@ -149,6 +150,7 @@ def start(request):
             "profile": profile,
             "completeness": completeness(profile),
             "contact_requests": pending_contact_requests(profile),
+            "blocks": blocked_enterprises(profile),
             "recommended": recommendations(profile=profile)[:RECOMMENDED_ON_START],
         },
     )
@@ -220,6 +222,11 @@ def file_delete(request, name):
     return redirect("profiles:start")
 
 
+def _asking_enterprise(user):
+    # A person in several companies asks as the first verified one.
+    return enterprises_of(user).verified().first()
+
+
 @role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
 def detail(request, pk, contact_form=None):
     profile = profile_for_viewer(viewer=request.user, pk=pk)
@@ -235,7 +242,10 @@ def detail(request, pk, contact_form=None):
             "right_to_work": can_see_right_to_work(request.user, profile),
             "own": profile.user_id == request.user.pk,
             "contact_status": status,
-            "contact_form": (contact_form or profile_forms.ContactRequestForm())
+            "contact_form": (
+                contact_form
+                or profile_forms.ContactRequestForm(enterprise=_asking_enterprise(request.user))
+            )
             if asks and status is None
             else None,
         },
@@ -247,15 +257,17 @@ def detail(request, pk, contact_form=None):
 def contact_request(request, pk):
     """A verified enterprise's member asks an anonymous talent to get in touch."""
     profile = profile_for_viewer(viewer=request.user, pk=pk)
-    form = profile_forms.ContactRequestForm(request.POST)
+    enterprise = _asking_enterprise(request.user)
+    form = profile_forms.ContactRequestForm(request.POST, enterprise=enterprise)
     if not form.is_valid():
         return detail(request, pk, contact_form=form)
     try:
         services.contact_request_create(
             profile=profile,
-            enterprise=enterprises_of(request.user).verified().first(),
+            enterprise=enterprise,
             requested_by=request.user,
             message=form.cleaned_data["message"],
+            opening=form.cleaned_data["opening"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -269,12 +281,12 @@ def contact_request(request, pk):
 @talent_only
 @require_POST
 def contact_decide(request, pk, decision):
-    if decision not in ("accept", "decline"):
+    if decision not in ("accept", "decline", "block"):
         raise Http404
     profile = services.profile_ensure(user=request.user)
     try:
         contact = services.contact_request_decide(
-            profile=profile, pk=pk, accept=decision == "accept"
+            profile=profile, pk=pk, accept=decision == "accept", block=decision == "block"
         )
     except ContactRequest.DoesNotExist:
         raise Http404 from None
@@ -285,8 +297,20 @@ def contact_decide(request, pk, decision):
             _("%(enterprise)s can now see your name, photo, contact details and CV.")
             if contact.status == ContactRequest.Status.ACCEPTED
             else _("You declined the request from %(enterprise)s.")
+            if decision == "decline"
+            else _("You declined the request; %(enterprise)s can no longer find or contact you.")
         )
         messages.success(request, text % {"enterprise": contact.enterprise.name})
+    return redirect("profiles:start")
+
+
+@talent_only
+@require_POST
+def unblock(request, enterprise_pk):
+    profile = services.profile_ensure(user=request.user)
+    if not services.enterprise_unblock(profile=profile, enterprise_id=enterprise_pk):
+        raise Http404
+    messages.success(request, _("Unblocked: the company can find you in the talent pool again."))
     return redirect("profiles:start")
 
 

@@ -24,6 +24,7 @@ from profiles.models import TalentProfile
 from profiles.storage import private_storage
 
 from ..models import Application, ApplicationEvent, ApplicationMessage, ApplyInvitation, Opening
+from .placements import placement_create_for_application
 
 __all__ = [
     "ALLOWED",
@@ -194,6 +195,9 @@ def application_move(*, application_id: int, actor, to: str, note: str = "") -> 
     )
     application.status = to
     application.save(update_fields=["status", "updated_at"])
+    if to == Status.ACCEPTED:
+        # The accepted offer is a placement now, in the same transaction.
+        placement_create_for_application(application=application, actor=actor)
     _mail_on_commit(application, to, event.pk)
     return application
 

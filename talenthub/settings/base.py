@@ -168,7 +168,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.remind_expiring_openings",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Early morning: placements start on their day before anyone opens the page; check-in and
+    # outcome mails arrive at the start of the working day.
+    "run-placements-daily": {
+        "task": "matching.tasks.run_placements_daily",
+        "schedule": crontab(hour=7, minute=15),
+    },
 }
+
+# A verified enterprise may ask this many anonymous talents a day to reveal themselves.
+CONTACT_REQUESTS_PER_DAY = env.int("CONTACT_REQUESTS_PER_DAY", default=20)
 
 # --- Mail -----------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")

@@ -11,6 +11,7 @@ from .matching import (
     OpeningFactory,
     OpeningLanguageFactory,
     OpeningSkillFactory,
+    PlacementFactory,
 )
 from .profiles import ProfileLanguageFactory, ProfileSkillFactory, TalentProfileFactory
 
@@ -24,6 +25,7 @@ __all__ = [
     "OpeningFactory",
     "OpeningLanguageFactory",
     "OpeningSkillFactory",
+    "PlacementFactory",
     "ProfileLanguageFactory",
     "ProfileSkillFactory",
     "StaffUserFactory",

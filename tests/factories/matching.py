@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from esco.models import Skill
-from matching.models import Application, Opening, OpeningLanguage, OpeningSkill
+from matching.models import Application, Opening, OpeningLanguage, OpeningSkill, Placement
 
 from .enterprises import EnterpriseFactory
 from .profiles import TalentProfileFactory
@@ -64,3 +64,20 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     opening = factory.SubFactory(OpeningFactory)
     motivation = "I would love to help you enter the Polish market."
     status = Application.Status.RECEIVED
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    """An agreed internship of three months starting in a week, made without an application
+    (as staff record one); pass `application` and `opening` for one from an accepted offer."""
+
+    class Meta:
+        model = Placement
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    profile = factory.SubFactory(TalentProfileFactory)
+    title = factory.Sequence(lambda n: f"Placement {n}")
+    kind = "internship"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=91))
+    goals = "Learn the sales process; prepare one market entry plan."
+    status = Placement.Status.AGREED

@@ -180,3 +180,19 @@ def test_scoring_an_opening_takes_the_same_queries_for_few_and_many_talents(
         talent(f"T{number}", [("Python (computer programming)", 2), ("SQL", 2)])
     with django_assert_max_num_queries(len(few)):
         scores.scores_refresh_opening(opening_id=opening.pk)
+
+
+def test_the_rebuild_and_the_incremental_refresh_store_the_same_rows():
+    openings = [developer_opening(), developer_opening(occupation=None)]
+    talent("Ana", [("Python (computer programming)", 3), ("SQL", 2)])
+    talent("Bo", [("JavaScript", 2)], municipality="091", willing_to_relocate=True)
+    talent("Cai", [("SQL", 1)], languages=(("en", 7), ("fi", 3)))
+    scores.scores_rebuild()
+    rebuilt = sorted(MatchScore.objects.values_list("profile", "opening", "score", "reasons"))
+    MatchScore.objects.all().delete()
+    for opening in openings:
+        scores.scores_refresh_opening(opening_id=opening.pk)
+    assert sorted(MatchScore.objects.values_list("profile", "opening", "score", "reasons")) == (
+        rebuilt
+    )
+    assert len(rebuilt) >= 4

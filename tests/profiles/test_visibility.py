@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from profiles.models import TalentProfile
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, OpeningFactory
 
 ANONYMOUS, VISIBLE, HIDDEN = (
     TalentProfile.Visibility.ANONYMOUS,
@@ -201,3 +201,57 @@ def test_a_file_missing_from_storage_is_404_not_500(client, make_profile):
     private_storage().delete(profile.cv.name)
     client.force_login(profile.user)
     assert client.get(reverse("profiles:cv", args=[profile.pk])).status_code == 404
+
+
+def test_a_contact_request_can_name_one_of_the_companys_openings(client, make_profile, member):
+    profile = make_profile(ANONYMOUS)
+    ours = OpeningFactory(enterprise=member.enterprises.get(), title="Export sales to Japan")
+    theirs = OpeningFactory(title="Someone else's opening")
+    client.force_login(member)
+    page = client.get(reverse("profiles:detail", args=[profile.pk])).content.decode()
+    assert "Export sales to Japan" in page
+    assert "Someone else" not in page
+    url = reverse("profiles:contact_request", args=[profile.pk])
+    refused = client.post(url, {"opening": theirs.pk, "message": "Hi"})
+    assert "Select a valid choice" in refused.content.decode()
+    client.post(url, {"opening": ours.pk, "message": "Hi"})
+    client.force_login(profile.user)
+    assert "about “Export sales to Japan”" in client.get(reverse("profiles:start")).content.decode()
+
+
+def test_declining_and_blocking_hides_the_talent_from_that_company(client, make_profile, member):
+    profile = make_profile(ANONYMOUS)
+    client.force_login(member)
+    client.post(reverse("profiles:contact_request", args=[profile.pk]), {"message": "Hi"})
+    contact = profile.contact_requests.get()
+    client.force_login(profile.user)
+    client.post(reverse("profiles:contact_decide", args=[contact.pk, "block"]))
+    contact.refresh_from_db()
+    assert contact.status == "declined"
+    assert "Companies you blocked" in client.get(reverse("profiles:start")).content.decode()
+
+    client.force_login(member)
+    assert client.get(reverse("profiles:detail", args=[profile.pk])).status_code == 404
+    pool = client.get(reverse("profiles:pool")).content.decode()
+    assert f"Anonymous talent #{profile.pk}" not in pool
+    # Other companies still find the talent.
+    client.force_login(MembershipFactory().user)
+    assert client.get(reverse("profiles:detail", args=[profile.pk])).status_code == 200
+
+    client.force_login(profile.user)
+    enterprise = member.enterprises.get()
+    client.post(reverse("profiles:unblock", args=[enterprise.pk]))
+    client.force_login(member)
+    assert client.get(reverse("profiles:detail", args=[profile.pk])).status_code == 200
+
+
+def test_contact_requests_are_limited_per_company_and_day(client, make_profile, member, settings):
+    settings.CONTACT_REQUESTS_PER_DAY = 2
+    profiles = [make_profile(ANONYMOUS) for _ in range(3)]
+    client.force_login(member)
+    for profile in profiles:
+        response = client.post(
+            reverse("profiles:contact_request", args=[profile.pk]), {"message": "Hi"}, follow=True
+        )
+    assert "sent 2 contact requests in a day" in response.content.decode()
+    assert sum(p.contact_requests.count() for p in profiles) == 2
