@@ -7,6 +7,7 @@ from esco.models import Occupation, Skill
 from . import geography
 from .documents import cv_check, photo_process
 from .models import (
+    ContactMessage,
     ContactRequest,
     Education,
     Experience,
@@ -175,3 +176,11 @@ class ContactRequestForm(forms.ModelForm):
         self.fields["opening"].queryset = openings.order_by("title")
         self.fields["opening"].empty_label = _("No particular opening")
         self.fields["opening"].help_text = _("The talent sees which opening you have in mind.")
+
+
+class ContactMessageForm(forms.ModelForm):
+    class Meta:
+        model = ContactMessage
+        fields = ["body"]
+        labels = {"body": _("Your message")}
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}

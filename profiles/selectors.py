@@ -2,15 +2,16 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import Role, user_role
+from enterprises.models import Membership
 from enterprises.selectors import is_verified_member
 
-from .models import ContactRequest, ProfileSkill, TalentProfile
+from .models import ContactMessage, ContactRequest, EnterpriseBlock, ProfileSkill, TalentProfile
 
 MIN_SKILLS = 5
 
@@ -68,6 +69,45 @@ def pending_contact_requests(profile: TalentProfile):
     return profile.contact_requests.filter(status=ContactRequest.Status.PENDING).select_related(
         "enterprise", "opening"
     )
+
+
+def accepted_contact_requests(profile: TalentProfile):
+    """The enterprises the talent is in touch with: each has a message thread."""
+    return profile.contact_requests.filter(status=ContactRequest.Status.ACCEPTED).select_related(
+        "enterprise", "opening"
+    )
+
+
+def contact_thread_of(viewer, profile: TalentProfile) -> int | None:
+    """The accepted contact request of one of the viewer's enterprises to this talent (its
+    pk, for a link to the thread), if any."""
+    return (
+        ContactRequest.objects.filter(
+            profile=profile,
+            status=ContactRequest.Status.ACCEPTED,
+            enterprise__membership__user=viewer,
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def contact_thread_for(*, user, pk: int) -> ContactRequest:
+    """An accepted contact request with its messages, for the talent or a member of the
+    enterprise that asked (404 for anyone else, and before the talent accepted); `blocked`
+    tells whether the talent has since blocked the enterprise."""
+    member = Membership.objects.filter(user=user, enterprise=OuterRef("enterprise"))
+    blocked = EnterpriseBlock.objects.filter(
+        profile=OuterRef("profile"), enterprise=OuterRef("enterprise")
+    )
+    contacts = (
+        ContactRequest.objects.filter(status=ContactRequest.Status.ACCEPTED)
+        .filter(Q(profile__user=user) | Exists(member))
+        .annotate(blocked=Exists(blocked))
+        .select_related("profile", "enterprise", "opening")
+        .prefetch_related(Prefetch("messages", ContactMessage.objects.select_related("author")))
+    )
+    return get_object_or_404(contacts, pk=pk)
 
 
 def blocked_enterprises(profile: TalentProfile):

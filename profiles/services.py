@@ -6,18 +6,20 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enterprises.models import Enterprise
+from core.tasks import enqueue_on_commit
+from enterprises.models import Enterprise, Membership
 from esco.models import Occupation, Skill
 
 from .documents import Photo
 from .models import (
+    ContactMessage,
     ContactRequest,
     EnterpriseBlock,
     Opportunity,
@@ -26,6 +28,7 @@ from .models import (
     TalentProfile,
 )
 from .storage import private_storage
+from .tasks import send_contact_message_mail
 
 MAX_SKILLS = 60
 MAX_OCCUPATIONS = 10
@@ -239,8 +242,64 @@ def contact_request_decide(
 
 
 @transaction.atomic
+def enterprise_block(*, profile: TalentProfile, enterprise_id: int) -> None:
+    """The talent stops hearing from an enterprise: it loses them from its pool and its
+    suggestions, and their conversation closes (what was said stays readable)."""
+    if not profile.contact_requests.filter(enterprise_id=enterprise_id).exists():
+        # Only an enterprise that reached out can be blocked: no probing for company ids.
+        raise ContactRequest.DoesNotExist
+    EnterpriseBlock.objects.get_or_create(profile=profile, enterprise_id=enterprise_id)
+
+
+@transaction.atomic
 def enterprise_unblock(*, profile: TalentProfile, enterprise_id: int) -> bool:
     deleted, _counts = EnterpriseBlock.objects.filter(
         profile=profile, enterprise_id=enterprise_id
     ).delete()
     return bool(deleted)
+
+
+MAX_MESSAGE = ContactMessage._meta.get_field("body").max_length
+
+
+@transaction.atomic
+def contact_message_post(*, contact_id: int, author, body: str) -> ContactMessage:
+    """A message between the talent and the team of an enterprise whose contact request the
+    talent accepted; the other side is mailed. PermissionDenied for anyone else, and a
+    ValidationError when the request is not accepted, the enterprise is blocked or the body
+    is empty or too long."""
+    contact = (
+        ContactRequest.objects.select_for_update(of=("self",))
+        .select_related("profile")
+        .filter(pk=contact_id)
+        .first()
+    )
+    if contact is None or not _in_contact_thread(contact, author):
+        raise PermissionDenied
+    if contact.status != ContactRequest.Status.ACCEPTED:
+        raise ValidationError(
+            _("The talent has not accepted this contact request."), code="not_accepted"
+        )
+    if EnterpriseBlock.objects.filter(
+        profile_id=contact.profile_id, enterprise_id=contact.enterprise_id
+    ).exists():
+        raise ValidationError(_("The conversation is closed."), code="closed")
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Write a message."), code="required")
+    if len(body) > MAX_MESSAGE:
+        raise ValidationError(
+            _("Write at most %(count)s characters.") % {"count": MAX_MESSAGE}, code="max_length"
+        )
+    message = ContactMessage.objects.create(contact_request=contact, author=author, body=body)
+    enqueue_on_commit(send_contact_message_mail, message.pk)
+    return message
+
+
+def _in_contact_thread(contact: ContactRequest, user) -> bool:
+    """The talent, or a member of the enterprise that asked."""
+    if user is None or not user.is_authenticated:
+        return False
+    if contact.profile.user_id == user.pk:
+        return True
+    return Membership.objects.filter(user=user, enterprise_id=contact.enterprise_id).exists()

@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/photo/<slug:variant>/", views.photo, name="photo"),
     path("<int:pk>/cv/", views.cv, name="cv"),
     path("<int:pk>/contact/", views.contact_request, name="contact_request"),
+    path("contact/<int:pk>/thread/", views.contact_thread, name="contact_thread"),
     path("contact/<int:pk>/<slug:decision>/", views.contact_decide, name="contact_decide"),
+    path("blocked/<int:enterprise_pk>/block/", views.block, name="block"),
     path("blocked/<int:enterprise_pk>/unblock/", views.unblock, name="unblock"),
 ]

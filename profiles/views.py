@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import role_required
 from accounts.selectors import Role, user_role
@@ -32,10 +32,13 @@ from .models import (
     TalentProfile,
 )
 from .selectors import (
+    accepted_contact_requests,
     blocked_enterprises,
     can_see_right_to_work,
     completeness,
     contact_request_of,
+    contact_thread_for,
+    contact_thread_of,
     pending_contact_requests,
     profile_for_editor,
     profile_for_viewer,
@@ -150,6 +153,7 @@ def start(request):
             "profile": profile,
             "completeness": completeness(profile),
             "contact_requests": pending_contact_requests(profile),
+            "accepted_contact_requests": accepted_contact_requests(profile),
             "blocks": blocked_enterprises(profile),
             "recommended": recommendations(profile=profile)[:RECOMMENDED_ON_START],
         },
@@ -231,8 +235,11 @@ def _asking_enterprise(user):
 def detail(request, pk, contact_form=None):
     profile = profile_for_viewer(viewer=request.user, pk=pk)
     identity = profile.identity
-    asks = user_role(request.user) == Role.ENTERPRISE and not identity
+    enterprise_viewer = user_role(request.user) == Role.ENTERPRISE
+    asks = enterprise_viewer and not identity
     status = contact_request_of(request.user, profile) if asks else None
+    # Once the talent accepted, the enterprise's team writes to them on the thread.
+    thread = contact_thread_of(request.user, profile) if enterprise_viewer else None
     return render(
         request,
         "profiles/detail.html",
@@ -242,6 +249,7 @@ def detail(request, pk, contact_form=None):
             "right_to_work": can_see_right_to_work(request.user, profile),
             "own": profile.user_id == request.user.pk,
             "contact_status": status,
+            "contact_thread": thread,
             "contact_form": (
                 contact_form
                 or profile_forms.ContactRequestForm(enterprise=_asking_enterprise(request.user))
@@ -301,6 +309,55 @@ def contact_decide(request, pk, decision):
             else _("You declined the request; %(enterprise)s can no longer find or contact you.")
         )
         messages.success(request, text % {"enterprise": contact.enterprise.name})
+    return redirect("profiles:start")
+
+
+# Errors about what was typed stay on the form with the text; others are about the thread.
+MESSAGE_BODY_ERRORS = {"required", "max_length"}
+
+
+@role_required(Role.TALENT, Role.ENTERPRISE)
+@require_http_methods(["GET", "POST"])
+def contact_thread(request, pk):
+    """The talent and the team of an enterprise whose contact request the talent accepted
+    write to each other here."""
+    contact = contact_thread_for(user=request.user, pk=pk)
+    form = profile_forms.ContactMessageForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_message_post(
+                contact_id=contact.pk, author=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            if error.code not in MESSAGE_BODY_ERRORS:
+                messages.error(request, " ".join(error.messages))
+                return redirect("profiles:contact_thread", contact.pk)
+            form.add_error("body", error)
+        else:
+            messages.success(request, _("Message sent."))
+            return redirect("profiles:contact_thread", contact.pk)
+    return render(
+        request,
+        "profiles/contact_thread.html",
+        {
+            "contact": contact,
+            "profile": contact.profile,
+            "enterprise": contact.enterprise,
+            "side": "talent" if contact.profile.user_id == request.user.pk else "enterprise",
+            "message_form": None if contact.blocked else form,
+        },
+    )
+
+
+@talent_only
+@require_POST
+def block(request, enterprise_pk):
+    profile = services.profile_ensure(user=request.user)
+    try:
+        services.enterprise_block(profile=profile, enterprise_id=enterprise_pk)
+    except ContactRequest.DoesNotExist:
+        raise Http404 from None
+    messages.success(request, _("Blocked: the company can no longer find or contact you."))
     return redirect("profiles:start")
 
 

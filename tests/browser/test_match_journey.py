@@ -1,12 +1,14 @@
 """Matching as new users meet it: a talent is recommended a development period with the
 reasons and applies; the company finds the talent among its suggestions, shortlists,
-interviews and offers; the talent accepts."""
+interviews and offers; the talent accepts; the period runs to completion with feedback from
+both sides and the outcome "employed by the same company"."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from matching.models import Placement
 from matching.services.scores import scores_rebuild
 from tests.factories import (
     MembershipFactory,
@@ -87,3 +89,28 @@ def test_a_recommended_talent_applies_and_accepts_an_offer(
     page.get_by_role("link", name=TITLE).first.click()
     page.get_by_role("button", name="Accept the offer").click()
     expect(page.get_by_role("status").first).to_contain_text("Congratulations")
+
+    # The placement runs: the company starts and completes it and gives feedback.
+    company.reload()
+    company.get_by_role("link", name="The placement: dates, goals and supervisor").click()
+    company.get_by_role("button", name="Mark as started").click()
+    company.get_by_role("button", name="Mark as completed").click()
+    expect(company.get_by_role("status").first).to_contain_text("give your feedback")
+    company.get_by_label("5", exact=True).check()
+    company.get_by_label("A few words").fill("Amira opened three customer talks in Poland.")
+    company.get_by_role("button", name="Give feedback").click()
+    assert_accessible(company)
+
+    # The talent gives hers, sees the company's, and records the outcome.
+    page.get_by_role("link", name="Your placement: dates, goals and supervisor").click()
+    page.get_by_label("4", exact=True).check()
+    page.get_by_label("A few words").fill("A real project with a helpful team.")
+    page.get_by_role("button", name="Give feedback").click()
+    expect(page.locator("main")).to_contain_text("Amira opened three customer talks")
+    page.get_by_label("Employed by the same company").check()
+    page.get_by_role("button", name="Save the outcome").click()
+    expect(page.locator("main")).to_contain_text("Employed by the same company")
+    assert_accessible(page)
+    placement = Placement.objects.get(profile=talent)
+    assert placement.status == "completed"
+    assert placement.outcomes.get(is_current=True).kind == "employed_same_sme"
