@@ -176,6 +176,8 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# How long an owner's invitation to join a company's team stays valid, in seconds.
+ENTERPRISE_INVITATION_MAX_AGE = env.int("ENTERPRISE_INVITATION_MAX_AGE", default=7 * 24 * 3600)
 # A verified enterprise may ask this many anonymous talents a day to reveal themselves.
 CONTACT_REQUESTS_PER_DAY = env.int("CONTACT_REQUESTS_PER_DAY", default=20)
 
