@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import StatusEvent, ThreadMessage
 from enterprises.models import Enterprise, Industry
 from enterprises.validators import validate_business_id
 from esco.models import Occupation, Skill
@@ -183,22 +184,16 @@ class OpeningLanguage(models.Model):
         return f"{self.language} {self.get_level_display()}"
 
 
-class OpeningEvent(models.Model):
-    """Append-only record of every status change: who moved the opening, when, and why."""
+class OpeningEvent(StatusEvent):
+    """Every status change of an opening: who moved it, when, and why."""
 
     opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     from_status = models.CharField(max_length=20, choices=Opening.Status.choices)
     to_status = models.CharField(max_length=20, choices=Opening.Status.choices)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
+    class Meta(StatusEvent.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["created_at"]
 
     def __str__(self):
         return f"{self.opening_id}: {self.from_status} → {self.to_status}"
@@ -332,42 +327,29 @@ class Application(models.Model):
         return f"{self.profile_id} → {self.opening_id} ({self.status})"
 
 
-class ApplicationEvent(models.Model):
-    """Append-only record of an application's steps: who moved it, when, and the note sent."""
+class ApplicationEvent(StatusEvent):
+    """An application's steps: who moved it, when, and the note sent to the talent."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     # Empty for the first event: the talent applied.
     from_status = models.CharField(max_length=20, choices=Application.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Application.Status.choices)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
+    class Meta(StatusEvent.Meta):
         verbose_name = _("application step")
         verbose_name_plural = _("application steps")
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.application_id}: {self.from_status or '–'} → {self.to_status}"
 
 
-class ApplicationMessage(models.Model):
-    """One message in the thread between the talent and the enterprise's team."""
+class ApplicationMessage(ThreadMessage):
+    """The thread between the applicant and the enterprise's team."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    body = models.TextField(_("message"), max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
-        verbose_name = _("message")
-        verbose_name_plural = _("messages")
-        ordering = ["created_at", "pk"]
+    class Meta(ThreadMessage.Meta):
+        pass
 
     def __str__(self):
         return f"{self.application_id}: {self.body[:40]}"
@@ -526,24 +508,18 @@ class Placement(models.Model):
         return self.kind in PERIOD_KINDS
 
 
-class PlacementEvent(models.Model):
-    """Append-only record of a placement's steps: who moved it (None: the daily task), when,
-    and the note (the reason for an interruption)."""
+class PlacementEvent(StatusEvent):
+    """A placement's steps: who moved it (None: the daily task), when, and the note (the
+    reason for an interruption)."""
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     # Empty for the first event: the placement was agreed.
     from_status = models.CharField(max_length=20, choices=Placement.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Placement.Status.choices)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
+    class Meta(StatusEvent.Meta):
         verbose_name = _("placement step")
         verbose_name_plural = _("placement steps")
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.placement_id}: {self.from_status or '–'} → {self.to_status}"

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ThreadMessage
 from esco.models import Occupation, Skill
 
 from .querysets import TalentProfileQuerySet
@@ -300,22 +301,15 @@ class EnterpriseBlock(models.Model):
         return f"{self.profile} ✕ {self.enterprise}"
 
 
-class ContactMessage(models.Model):
-    """One message between the talent and the enterprise's team, once the talent accepted."""
+class ContactMessage(ThreadMessage):
+    """The thread between the talent and the enterprise's team, once the talent accepted."""
 
     contact_request = models.ForeignKey(
         ContactRequest, on_delete=models.CASCADE, related_name="messages"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    body = models.TextField(_("message"), max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
-        verbose_name = _("message")
-        verbose_name_plural = _("messages")
-        ordering = ["created_at", "pk"]
+    class Meta(ThreadMessage.Meta):
+        pass
 
     def __str__(self):
         return f"{self.contact_request_id}: {self.body[:40]}"
