@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import StatusEvent, ThreadMessage
 from enterprises.models import Enterprise, Industry
@@ -529,7 +530,9 @@ class CheckIn(models.Model):
     """A side's short note at the mid-point of a period: how is it going?"""
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="checkins")
-    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    side = models.CharField(
+        pgettext_lazy("talent or enterprise", "side"), max_length=20, choices=Side.choices
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -553,7 +556,9 @@ class Feedback(models.Model):
     giving its own."""
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="feedback")
-    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    side = models.CharField(
+        pgettext_lazy("talent or enterprise", "side"), max_length=20, choices=Side.choices
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -41,7 +41,7 @@ class TalentPoolFilter(django_filters.FilterSet):
         help_text=_("Separate skills with commas, e.g. “python, customer service”."),
     )
     skills_match = django_filters.ChoiceFilter(
-        label=_("Match"),
+        label=_("Which of these skills"),
         choices=[("all", _("All of these skills")), ("any", _("Any of these skills"))],
         empty_label=None,
         method="filter_nothing",
