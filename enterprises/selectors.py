@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 from django.http import Http404
@@ -120,3 +121,11 @@ def invitations_for(*, user) -> QuerySet[Invitation]:
         .select_related("enterprise")
         .order_by("-created_at")
     )
+
+
+def who_answers(*, enterprise_id: int, user_id: int | None):
+    """Who hears about one matter of an enterprise (an opening, a placement, a request): the
+    member in charge of it while they are still an active member, otherwise the whole team."""
+    team = get_user_model().objects.filter(membership__enterprise=enterprise_id, is_active=True)
+    in_charge = team.filter(pk=user_id)
+    return in_charge if user_id and in_charge.exists() else team

@@ -378,13 +378,13 @@ class OutcomeAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        placement, startup = data.get("placement"), data.get("startup")
-        if placement and placement.status not in placement_services.OUTCOME_OPEN:
-            self.add_error("placement", _("The outcome is recorded once the placement completes."))
-        if startup and data.get("kind") != Outcome.Kind.STARTUP:
-            self.add_error("startup", _("Name a start-up only when the talent founded one."))
-        elif startup and placement and startup.founder_id != placement.profile_id:
-            self.add_error("startup", _("Choose one of the talent’s start-ups."))
+        if data.get("placement") and data.get("kind"):
+            startup = data.get("startup")
+            placement_services.outcome_check(
+                placement=data["placement"],
+                kind=data["kind"],
+                startup_id=startup.pk if startup else None,
+            )
         return data
 
 

@@ -1,8 +1,8 @@
 from celery import shared_task
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.mail import mail_send, recipients, site_url
+from enterprises.selectors import who_answers
 
 from . import services
 from .models import (
@@ -33,12 +33,8 @@ def remind_expiring_openings() -> int:
 
 
 def _recipients(opening: Opening):
-    # The contact person answers for the opening; without one (or if they left), the whole team.
-    team = get_user_model().objects.filter(
-        membership__enterprise=opening.enterprise_id, is_active=True
-    )
-    contact = team.filter(pk=opening.contact_id)
-    return contact if opening.contact_id and contact.exists() else team
+    # The contact person answers for the opening.
+    return who_answers(enterprise_id=opening.enterprise_id, user_id=opening.contact_id)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)
@@ -162,12 +158,8 @@ def run_placements_daily() -> dict[str, int]:
 
 
 def _placement_team(placement: Placement):
-    # The supervisor answers for the placement; without one (or if they left), the whole team.
-    team = get_user_model().objects.filter(
-        membership__enterprise=placement.enterprise_id, is_active=True
-    )
-    supervisor = team.filter(pk=placement.supervisor_id)
-    return supervisor if placement.supervisor_id and supervisor.exists() else team
+    # The supervisor answers for the placement.
+    return who_answers(enterprise_id=placement.enterprise_id, user_id=placement.supervisor_id)
 
 
 # Moves mail both sides except the one who made it; the daily task's moves mail both.

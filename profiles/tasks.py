@@ -1,19 +1,15 @@
 from celery import shared_task
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.mail import mail_send, recipients, site_url
+from enterprises.selectors import who_answers
 
 from .models import ContactMessage, ContactRequest
 
 
 def _team(contact: ContactRequest):
-    # The member who asked answers for the request; if they left the company, the whole team.
-    team = get_user_model().objects.filter(
-        membership__enterprise=contact.enterprise_id, is_active=True
-    )
-    requester = team.filter(pk=contact.requested_by_id)
-    return requester if contact.requested_by_id and requester.exists() else team
+    # The member who asked answers for the request.
+    return who_answers(enterprise_id=contact.enterprise_id, user_id=contact.requested_by_id)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, retry_backoff_max=600, max_retries=8)

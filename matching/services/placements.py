@@ -456,6 +456,25 @@ def feedback_give(*, placement_id: int, author, rating: int, comment: str = "") 
         ) from None
 
 
+def outcome_check(*, placement: Placement, kind: str, startup_id: int | None) -> StartUp | None:
+    """Whether this outcome may be recorded for the placement (ValidationError by field if
+    not); returns the start-up it names. Forms call it too, to show the errors in place."""
+    if placement.status not in OUTCOME_OPEN:
+        raise _refuse_in(placement, _("This placement is %(status)s; no outcome yet."))
+    if kind not in Outcome.Kind.values:
+        raise ValidationError({"kind": _("Choose an outcome.")}, code="kind")
+    if startup_id is None:
+        return None
+    if kind != Outcome.Kind.STARTUP:
+        raise ValidationError(
+            {"startup": _("Name a start-up only when the talent founded one.")}, code="startup"
+        )
+    startup = StartUp.objects.filter(pk=startup_id, founder_id=placement.profile_id).first()
+    if startup is None:
+        raise ValidationError({"startup": _("Choose one of the talent’s start-ups.")})
+    return startup
+
+
 @transaction.atomic
 def outcome_record(
     *, placement_id: int, actor, kind: str, startup_id: int | None = None, note: str = ""
@@ -469,20 +488,7 @@ def outcome_record(
     placement = _locked(placement_id)
     if side_of(placement, actor) is None:
         raise PermissionDenied
-    if placement.status not in OUTCOME_OPEN:
-        raise _refuse_in(placement, _("This placement is %(status)s; no outcome yet."))
-    if kind not in Outcome.Kind.values:
-        raise ValidationError({"kind": _("Choose an outcome.")}, code="kind")
-    startup = None
-    if startup_id is not None:
-        if kind != Outcome.Kind.STARTUP:
-            raise ValidationError(
-                {"startup": _("Name a start-up only when the talent founded one.")},
-                code="startup",
-            )
-        startup = StartUp.objects.filter(pk=startup_id, founder_id=placement.profile_id).first()
-        if startup is None:
-            raise ValidationError({"startup": _("Choose one of the talent’s start-ups.")})
+    startup = outcome_check(placement=placement, kind=kind, startup_id=startup_id)
     Outcome.objects.filter(placement=placement, is_current=True).update(is_current=False)
     return Outcome.objects.create(
         placement=placement, kind=kind, startup=startup, note=note, recorded_by=actor
