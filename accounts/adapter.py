@@ -28,5 +28,5 @@ class AccountAdapter(DefaultAccountAdapter):
     def confirm_email(self, request, email_address):
         confirmed = super().confirm_email(request, email_address)
         if confirmed:
-            services.welcome_email_schedule(user=email_address.user)
+            services.welcome_notify(user=email_address.user)
         return confirmed

@@ -33,13 +33,3 @@ def next_step_url(user) -> str:
         Role.TALENT: reverse("profiles:start"),
         Role.ANONYMOUS: reverse("core:home"),
     }[user_role(user)]
-
-
-def users_awaiting_welcome(*, joined_since):
-    """Confirmed people who joined recently and have not had their welcome mail yet."""
-    return User.objects.filter(
-        welcome_sent_at__isnull=True,
-        date_joined__gte=joined_since,
-        emailaddress__verified=True,
-        emailaddress__primary=True,
-    )

@@ -1,13 +1,21 @@
+from functools import cache
+
 from accounts.selectors import Role, next_step_url, user_role
+from notifications.selectors import unread_count
 
 
 def navigation(request):
-    """The role decides the navigation; computed from the user row, without a query."""
+    """The role decides the navigation; computed from the user row, without a query. The
+    unread notification count is one query, run only if a template shows it."""
     user = getattr(request, "user", None)
     if user is None:
         return {"role": Role.ANONYMOUS}
     role = user_role(user)
+    if role == Role.ANONYMOUS:
+        return {"role": role, "home_for_role": None}
     return {
         "role": role,
-        "home_for_role": next_step_url(user) if role != Role.ANONYMOUS else None,
+        "home_for_role": next_step_url(user),
+        # A view that counts anyway passes the number under this name instead.
+        "unread_notifications": cache(lambda: unread_count(user)),
     }

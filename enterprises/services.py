@@ -11,14 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from core.errors import InvalidTransition
-from core.mail import Recipient, mail_send, recipients, site_url
-from core.tasks import enqueue_on_commit
+from notifications.services import notify
 from profiles.storage import private_storage
 
 from .documents import Logo
@@ -197,10 +196,21 @@ def _decide(*, enterprise_id: int, actor, target: str, reason: str = "") -> Ente
     enterprise.save(
         update_fields=["status", "rejection_reason", "reviewed_at", "reviewed_by", "updated_at"]
     )
-    from .tasks import send_verification_decision
-
-    enqueue_on_commit(send_verification_decision, enterprise.pk)
+    _decision_notify(enterprise)
     return enterprise
+
+
+def _decision_notify(enterprise: Enterprise) -> None:
+    # Each decision is its own event: verified, sent back by a new business ID, verified again.
+    verified = enterprise.status == Status.VERIFIED
+    page = "enterprises:detail" if verified else "enterprises:edit"
+    notify(
+        kind="enterprise_verified" if verified else "enterprise_rejected",
+        key=f"enterprise_{enterprise.status}:{enterprise.pk}:{enterprise.reviewed_at.isoformat()}",
+        context={"enterprise": {"name": enterprise.name}, "reason": enterprise.rejection_reason},
+        url=reverse(page, args=[enterprise.pk]),
+        user_ids=enterprise.members.filter(is_active=True).values_list("pk", flat=True),
+    )
 
 
 @transaction.atomic
@@ -216,28 +226,6 @@ def enterprise_reject(*, enterprise_id: int, actor, reason: str) -> Enterprise:
     if not reason:
         raise ValidationError(_("Give a reason: the company sees it."), code="reason_required")
     return _decide(enterprise_id=enterprise_id, actor=actor, target=Status.REJECTED, reason=reason)
-
-
-def verification_decision_send(*, enterprise_id: int) -> int:
-    """Mail the current decision to every member in their language; returns how many went.
-
-    Reads the state at sending time: a decision overtaken by another (say, a quick reversal)
-    is not announced twice, and a company sent back to pending gets no mail.
-    """
-    enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
-    if enterprise is None or enterprise.status == Status.PENDING:
-        return 0
-    template = {
-        Status.VERIFIED: "enterprises/email/verified",
-        Status.REJECTED: "enterprises/email/rejected",
-    }[enterprise.status]
-    context = {
-        "enterprise": enterprise,
-        "reason": enterprise.rejection_reason,
-        "detail_url": site_url(reverse("enterprises:detail", args=[enterprise.pk])),
-        "edit_url": site_url(reverse("enterprises:edit", args=[enterprise.pk])),
-    }
-    return mail_send(template=template, to=recipients(enterprise.members.all()), context=context)
 
 
 # -- team -----------------------------------------------------------------------------------
@@ -385,8 +373,6 @@ def invitation_email_matches(invitation: Invitation, user) -> bool:
 @transaction.atomic
 def invitation_create(*, enterprise: Enterprise, email: str, role: str, invited_by) -> Invitation:
     """An owner invites someone by email; inviting the same address again renews and resends."""
-    from .tasks import send_invitation
-
     team = _lock_team(enterprise)
     _require_owner(team, invited_by)
     email = email.strip().lower()
@@ -408,8 +394,33 @@ def invitation_create(*, enterprise: Enterprise, email: str, role: str, invited_
         invitation.role, invitation.invited_by = role, invited_by
         invitation.created_at = timezone.now()
         invitation.save(update_fields=["role", "invited_by", "created_at"])
-    enqueue_on_commit(send_invitation, invitation.pk)
+    _invitation_notify(invitation)
     return invitation
+
+
+def _invitation_notify(invitation: Invitation) -> None:
+    """Mail the invitation its link: to the invitee's account when they have one, else to the
+    address, in the inviter's language. A renewed invitation is mailed again."""
+    invitee = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    inviter = invitation.invited_by
+    language = (inviter.preferred_language if inviter else "") or settings.LANGUAGE_CODE
+    days = max(1, round(invitation_max_age().total_seconds() / 86400))
+    with translation.override(invitee.preferred_language if invitee else language):
+        role = invitation.get_role_display()
+    notify(
+        kind="team_invitation",
+        key=f"team_invitation:{invitation.pk}:{invitation.created_at.isoformat()}",
+        context={
+            "enterprise": {"name": invitation.enterprise.name},
+            "inviter": str(inviter) if inviter else "",
+            "role": role,
+            "days": days,
+        },
+        url=reverse("enterprises:invitation", args=[invitation_token(invitation)]),
+        user_ids=[invitee.pk] if invitee else [],
+        email="" if invitee else invitation.email,
+        language=language,
+    )
 
 
 @transaction.atomic
@@ -445,34 +456,3 @@ def invitation_accept(*, token: str, user) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return membership
-
-
-def invitation_send(*, invitation_id: int) -> int:
-    """Mail an open invitation its link; returns how many mails went (0 if it is gone).
-
-    In the invitee's language when they have an account, else in the inviter's.
-    """
-    invitation = (
-        Invitation.objects.select_related("enterprise", "invited_by")
-        .filter(pk=invitation_id, accepted_at__isnull=True)
-        .first()
-    )
-    if invitation is None:
-        return 0
-    invitee = User.objects.filter(email__iexact=invitation.email).first()
-    person = invitee or invitation.invited_by
-    language = (person.preferred_language if person else "") or settings.LANGUAGE_CODE
-    max_age = invitation_max_age()
-    context = {
-        "invitation": invitation,
-        "enterprise": invitation.enterprise,
-        "inviter": invitation.invited_by,
-        "role": invitation.get_role_display(),
-        "url": site_url(reverse("enterprises:invitation", args=[invitation_token(invitation)])),
-        "days": max(1, round(max_age.total_seconds() / 86400)),
-    }
-    return mail_send(
-        template="enterprises/email/invitation",
-        to=[Recipient(invitation.email, language)],
-        context=context,
-    )

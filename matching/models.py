@@ -109,6 +109,8 @@ class Opening(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # When the matching talents were notified; empty while a published opening awaits that.
+    matches_notified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.tasks import enqueue_on_commit
 from enterprises.models import Enterprise, Membership
+from enterprises.selectors import who_answers
 from esco.models import Occupation, Skill
+from notifications.services import notify
 
 from .documents import Photo
 from .models import (
@@ -28,7 +30,6 @@ from .models import (
     TalentProfile,
 )
 from .storage import private_storage
-from .tasks import send_contact_message_mail
 
 MAX_SKILLS = 60
 MAX_OCCUPATIONS = 10
@@ -292,8 +293,33 @@ def contact_message_post(*, contact_id: int, author, body: str) -> ContactMessag
             _("Write at most %(count)s characters.") % {"count": MAX_MESSAGE}, code="max_length"
         )
     message = ContactMessage.objects.create(contact_request=contact, author=author, body=body)
-    enqueue_on_commit(send_contact_message_mail, message.pk)
+    _contact_message_notify(message)
     return message
+
+
+def _contact_message_notify(message: ContactMessage) -> None:
+    """Tell the other side of a contact thread: the talent of the team's messages, the team
+    (the member who asked, while still in it) of the talent's."""
+    contact = message.contact_request
+    talent_id = contact.profile.user_id
+    to_talent = message.author_id != talent_id
+    if to_talent:
+        user_ids = [talent_id]
+    else:
+        team = who_answers(enterprise_id=contact.enterprise_id, user_id=contact.requested_by_id)
+        user_ids = [user.pk for user in team]
+    notify(
+        kind="contact_message",
+        key=f"contact_message:{message.pk}",
+        context={
+            "enterprise": {"name": contact.enterprise.name},
+            "talent_name": contact.profile.display_name,
+            "note": message.body,
+            "to_talent": to_talent,
+        },
+        url=reverse("profiles:contact_thread", args=[contact.pk]),
+        user_ids=user_ids,
+    )
 
 
 def _in_contact_thread(contact: ContactRequest, user) -> bool:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("talent/", include("profiles.urls")),
     path("company/", include("enterprises.urls")),
     path("openings/", include("matching.urls")),
+    path("notifications/", include("notifications.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("company/<int:enterprise_pk>/openings/", include("matching.company_urls")),
     path("", include("core.urls")),

@@ -18,12 +18,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidTransition
-from core.tasks import enqueue_on_commit
 from enterprises.models import Membership
 from profiles.models import TalentProfile
 from profiles.storage import private_storage
 
 from ..models import Application, ApplicationEvent, ApplicationMessage, ApplyInvitation, Opening
+from ..notifications import application_notify, apply_invitation_notify
 from .placements import placement_create_for_application
 
 __all__ = [
@@ -100,10 +100,8 @@ def _text(value: str, *, required_message: str) -> str:
     return value
 
 
-def _mail_on_commit(application: Application, kind: str, item_id: int | None = None) -> None:
-    from ..tasks import send_application_mail
-
-    enqueue_on_commit(send_application_mail, application.pk, kind, item_id)
+def _notify(application: Application, kind: str, item_id: int) -> None:
+    application_notify(application_id=application.pk, kind=kind, item_id=item_id)
 
 
 def _already_applied() -> ValidationError:
@@ -159,7 +157,7 @@ def application_create(
     event = ApplicationEvent.objects.create(
         application=application, actor=profile.user, from_status="", to_status=Status.RECEIVED
     )
-    _mail_on_commit(application, "applied", event.pk)
+    _notify(application, "applied", event.pk)
     return application
 
 
@@ -198,7 +196,7 @@ def application_move(*, application_id: int, actor, to: str, note: str = "") -> 
     if to == Status.ACCEPTED:
         # The accepted offer is a placement now, in the same transaction.
         placement_create_for_application(application=application, actor=actor)
-    _mail_on_commit(application, to, event.pk)
+    _notify(application, to, event.pk)
     return application
 
 
@@ -217,7 +215,7 @@ def application_message_post(*, application_id: int, author, body: str) -> Appli
         )
     message = ApplicationMessage.objects.create(application=application, author=author, body=body)
     application.save(update_fields=["updated_at"])
-    _mail_on_commit(application, "message", message.pk)
+    _notify(application, "message", message.pk)
     return message
 
 
@@ -239,7 +237,5 @@ def apply_invitation_send(*, opening_id: int, profile_id: int, actor) -> ApplyIn
     )
     if not created:
         raise ValidationError(_("You have already invited this talent."), code="invited")
-    from ..tasks import send_apply_invitation
-
-    enqueue_on_commit(send_apply_invitation, invitation.pk)
+    apply_invitation_notify(invitation=invitation)
     return invitation

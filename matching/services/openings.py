@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidTransition
-from core.tasks import enqueue_on_commit
 from enterprises.models import Enterprise
 from esco.models import Skill
 
 from ..models import Opening, OpeningEvent, OpeningLanguage, OpeningSkill
+from ..notifications import opening_notify
 from ..quality import opening_warnings
 from .scores import rescore_opening_on_commit
 
@@ -98,6 +98,8 @@ def _transition(opening: Opening, to: str, *, actor, note: str = "", **fields: A
     event = OpeningEvent(opening=opening, actor=actor, from_status=opening.status, to_status=to)
     event.note = note
     opening.status = to
+    if to == Status.PUBLISHED:
+        fields.setdefault("matches_notified_at", None)  # the talents are told once it is scored
     for name, value in fields.items():
         setattr(opening, name, value)
     opening.save(update_fields=["status", "updated_at", *fields])
@@ -113,11 +115,9 @@ def _staff_only(actor) -> None:
         raise PermissionDenied
 
 
-def _mail_on_commit(opening: Opening, kind: str, event: OpeningEvent | None = None) -> None:
+def _notify(opening_id: int, kind: str, event: OpeningEvent | None = None) -> None:
     # The event carries the reason as it was decided: a quick resubmission clears the field.
-    from ..tasks import send_opening_mail
-
-    enqueue_on_commit(send_opening_mail, opening.pk, kind, event.pk if event else None)
+    opening_notify(opening_id=opening_id, kind=kind, event=event)
 
 
 def _locked(opening_id: int) -> Opening:
@@ -306,7 +306,7 @@ def opening_approve(*, opening_id: int, actor) -> Opening:
     # Published once already: keep the original date, so an edit does not bump it to the top.
     published_at = opening.published_at or timezone.now()
     event = _transition(opening, Status.PUBLISHED, actor=actor, published_at=published_at)
-    _mail_on_commit(opening, "published", event)
+    _notify(opening.pk, "published", event)
     return opening
 
 
@@ -319,7 +319,7 @@ def opening_reject(*, opening_id: int, actor, reason: str) -> Opening:
     _staff_only(actor)
     opening = _locked(opening_id)
     event = _transition(opening, Status.REJECTED, actor=actor, note=reason, rejection_reason=reason)
-    _mail_on_commit(opening, "rejected", event)
+    _notify(opening.pk, "rejected", event)
     return opening
 
 
@@ -371,7 +371,8 @@ def openings_expire_due() -> int:
             opening = _locked(opening_id)
             # Edited or closed since the query: leave it to its new state.
             if opening.status == Status.PUBLISHED and opening.deadline < timezone.localdate():
-                _transition(opening, Status.EXPIRED, actor=None, closed_at=timezone.now())
+                event = _transition(opening, Status.EXPIRED, actor=None, closed_at=timezone.now())
+                _notify(opening.pk, "expired", event)
                 expired += 1
     return expired
 
@@ -392,6 +393,6 @@ def openings_remind_expiring() -> int:
             if Opening.objects.filter(pk=opening_id, expiry_reminder_sent_at__isnull=True).update(
                 expiry_reminder_sent_at=timezone.now()
             ):
-                _mail_on_commit(Opening(pk=opening_id), "expiring")
+                _notify(opening_id, "expiring")
                 reminded += 1
     return reminded

@@ -25,7 +25,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidTransition
-from core.tasks import enqueue_on_commit
 from enterprises.models import Enterprise, Membership
 from enterprises.validators import normalise_business_id, validate_business_id
 from profiles.models import TalentProfile
@@ -41,6 +40,7 @@ from ..models import (
     Side,
     StartUp,
 )
+from ..notifications import placement_notify
 
 __all__ = [
     "ALLOWED",
@@ -143,10 +143,8 @@ def _refuse_in(placement: Placement, message: str) -> InvalidTransition:
     )
 
 
-def _mail_on_commit(placement_id: int, kind: str, item_id: int | None = None) -> None:
-    from ..tasks import send_placement_mail
-
-    enqueue_on_commit(send_placement_mail, placement_id, kind, item_id)
+def _notify(placement_id: int, kind: str, item_id: int | None = None) -> None:
+    placement_notify(placement_id=placement_id, kind=kind, item_id=item_id)
 
 
 def _check_dates(start_date: datetime.date, end_date: datetime.date | None) -> None:
@@ -192,7 +190,7 @@ def _transition(placement: Placement, to: str, *, actor, note: str = "") -> Plac
         fields.append("interruption_reason")
     placement.status = to
     placement.save(update_fields=fields)
-    _mail_on_commit(placement.pk, to, event.pk)
+    _notify(placement.pk, to, event.pk)
     return event
 
 
@@ -368,7 +366,7 @@ def placements_request_checkins() -> int:
             if Placement.objects.filter(
                 pk=placement.pk, status=Status.ONGOING, checkin_requested_at__isnull=True
             ).update(checkin_requested_at=timezone.now()):
-                _mail_on_commit(placement.pk, "checkin")
+                _notify(placement.pk, "checkin")
                 asked += 1
     return asked
 
@@ -402,7 +400,7 @@ def placements_remind_outcomes() -> int:
                 if Placement.objects.filter(pk=placement.pk, **{f"{field}__isnull": True}).update(
                     **claim
                 ):
-                    _mail_on_commit(placement.pk, "outcome_reminder", months)
+                    _notify(placement.pk, "outcome_reminder", months)
                     reminded += 1
     return reminded
 

@@ -10,11 +10,13 @@ MAX_PER_OPENING talents per opening (the best ones; a suggestion list never show
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.iterables import batched
 from core.tasks import enqueue_on_commit
 from esco.models import OccupationSkill, SkillBroader
 from profiles import geography
@@ -27,10 +29,13 @@ from profiles.models import (
 
 from .. import engine
 from ..models import Dismissal, MatchScore, Opening, OpeningLanguage, OpeningSkill
+from ..notifications import opening_matches_notify
 
 MIN_SCORE = 20
 MAX_PER_OPENING = 500
 BATCH = 2000
+# The task queued at publishing gets this long before the relay scores the opening instead.
+RELAY_GRACE = timedelta(minutes=2)
 
 
 def _region(municipality: str) -> str:
@@ -228,17 +233,6 @@ def _candidates(opening: engine.OpeningFacts, related) -> Iterable[int]:
     return talents.values_list("pk", flat=True).distinct().order_by("pk").iterator()
 
 
-def _batches(ids: Iterable[int]) -> Iterable[list[int]]:
-    batch = []
-    for pk in ids:
-        batch.append(pk)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _best(opening, talents, context, dismissed: set[int]) -> list[tuple[int, engine.Score]]:
     """The talents worth storing for an opening, best first; ties go to the older profile, so
     the cut at MAX_PER_OPENING is the same on every database."""
@@ -277,10 +271,13 @@ def scores_refresh_opening(*, opening_id: int) -> int:
     )
     talents = (
         talent
-        for batch in _batches(_candidates(opening, context["related"]))
+        for batch in batched(_candidates(opening, context["related"]), BATCH)
         for talent in _talent_facts(batch)
     )
-    return _replace(opening_id, _best(opening, talents, context, dismissed))
+    stored = _replace(opening_id, _best(opening, talents, context, dismissed))
+    # In the same transaction as the scores: the talents hear of it once it is scored.
+    opening_matches_notify(opening_id=opening_id)
+    return stored
 
 
 @transaction.atomic
@@ -315,7 +312,7 @@ class _TalentIndex:
         self.talents: dict[int, engine.TalentFacts] = {}
         self.by_skill, self.by_occupation, self.by_group = (defaultdict(set) for _ in range(3))
         ids = _talents().order_by("pk").values_list("pk", flat=True).iterator()
-        for batch in _batches(ids):
+        for batch in batched(ids, BATCH):
             for talent in _talent_facts(batch):
                 self.talents[talent.id] = talent
                 for skill_id in talent.skills:
@@ -357,6 +354,15 @@ def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int
         if progress:
             progress(done, len(openings))
     return stored
+
+
+def openings_awaiting_match_notice() -> list[int]:
+    """Published openings whose scoring (and so their talents' notice) is overdue."""
+    return list(
+        Opening.objects.published()
+        .filter(matches_notified_at__isnull=True, published_at__lt=timezone.now() - RELAY_GRACE)
+        .values_list("pk", flat=True)
+    )
 
 
 def rescore_opening_on_commit(opening_id: int) -> None:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "profiles",
     "enterprises",
     "matching",
+    "notifications",
     "esco",
 ]
 
@@ -91,6 +92,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain text (mail subjects and bodies): nothing is HTML-escaped, so "R&D" stays so.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 FORM_RENDERER = "core.forms.FormRenderer"
 
@@ -124,6 +133,8 @@ else:
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 # Without a broker, tasks run in-process at once and their errors surface to the caller.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Several deployments (or test runs) can share one Redis by each using a queue of its own.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -149,9 +160,24 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_BEAT_SCHEDULE = {
-    "relay-welcome-emails": {
-        "task": "accounts.tasks.relay_welcome_emails",
-        "schedule": 10 * 60,
+    # Mail that no task delivered (broker down at the event, retries due) goes out within
+    # about a minute of becoming due.
+    "relay-notifications": {
+        "task": "notifications.tasks.relay_notifications",
+        "schedule": 60,
+    },
+    # Digests arrive at the start of a working day in Helsinki; the weekly one on Mondays.
+    "send-daily-digests": {
+        "task": "notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "send-weekly-digests": {
+        "task": "notifications.tasks.send_weekly_digests",
+        "schedule": crontab(hour=8, minute=0, day_of_week="monday"),
+    },
+    "relay-match-notices": {
+        "task": "matching.tasks.relay_match_notices",
+        "schedule": 60,
     },
     # Hourly, so an opening expires within the hour after its deadline day ends.
     "expire-openings": {
@@ -183,8 +209,16 @@ CONTACT_REQUESTS_PER_DAY = env.int("CONTACT_REQUESTS_PER_DAY", default=20)
 
 # --- Mail -----------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")
-if EMAIL_URL:
+if EMAIL_URL:  # e.g. smtp+tls://user:password@smtp.example.fi:587
     globals().update(env.email_url("EMAIL_URL"))
+elif env.str("EMAIL_HOST", default=""):  # or the same as separate settings
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.str("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+    EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 else:
     # Written to files so that a demo user can open the verification mail.
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

@@ -7,33 +7,38 @@ from accounts.models import User
 pytestmark = pytest.mark.django_db
 
 
-def test_welcome_email_is_sent_once_in_the_users_language(talent, mailoutbox):
+def test_welcome_email_is_sent_once_in_the_users_language(
+    talent, mailoutbox, django_capture_on_commit_callbacks
+):
     talent.preferred_language = "fi"
     talent.save()
 
-    assert services.welcome_email_send(user_id=talent.pk) is True
-    assert services.welcome_email_send(user_id=talent.pk) is False
+    with django_capture_on_commit_callbacks(execute=True):
+        services.welcome_notify(user=talent)
+        services.welcome_notify(user=talent)  # confirmed a second address
 
     assert len(mailoutbox) == 1
-    assert mailoutbox[0].subject == "Tervetuloa TalentHubiin"
-    assert "/talent/" in mailoutbox[0].body
-    talent.refresh_from_db()
-    assert talent.welcome_sent_at is not None
+    assert mailoutbox[0].subject == "TalentHub: Tervetuloa!"
+    assert "http://testserver/talent/" in mailoutbox[0].body
+    # Transactional: no unsubscribe link.
+    assert "List-Unsubscribe" not in mailoutbox[0].extra_headers
 
 
 def test_welcome_email_for_a_company_representative_points_to_company_setup(
-    enterprise_user, mailoutbox
+    enterprise_user, mailoutbox, django_capture_on_commit_callbacks
 ):
-    services.welcome_email_send(user_id=enterprise_user.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.welcome_notify(user=enterprise_user)
 
-    assert "/company/" in mailoutbox[0].body
+    assert "http://testserver/company/" in mailoutbox[0].body
+    assert "tell us about your company" in mailoutbox[0].body
 
 
 def test_welcome_email_is_queued_only_when_the_transaction_commits(
     talent, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.welcome_email_schedule(user=talent)
+        services.welcome_notify(user=talent)
     assert mailoutbox == []
 
     callbacks[0]()

@@ -54,7 +54,7 @@ def test_signup_verify_and_log_in_routes_each_side_to_its_next_step(
     assert response.url == reverse(landing)
     assert client.session["_auth_user_id"] == str(user.pk)
     welcome = mailoutbox[-1]
-    assert welcome.subject == "Welcome to TalentHub"
+    assert welcome.subject == "TalentHub: Welcome!"
     assert reverse(landing) in welcome.body
 
     client.post(reverse("account_logout"))

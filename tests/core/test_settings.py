@@ -15,6 +15,9 @@ CONFIG_VARS = (
     "CELERY_BROKER_URL",
     "EMAIL_URL",
     "EMAIL_FILE_PATH",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_USE_TLS",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
     "DEBUG",
@@ -31,6 +34,9 @@ print(json.dumps({
     "eager": settings.CELERY_TASK_ALWAYS_EAGER,
     "broker": settings.CELERY_BROKER_URL,
     "email": settings.EMAIL_BACKEND,
+    "email_host": getattr(settings, "EMAIL_HOST", ""),
+    "email_port": getattr(settings, "EMAIL_PORT", 0),
+    "email_tls": getattr(settings, "EMAIL_USE_TLS", False),
     "email_path": str(getattr(settings, "EMAIL_FILE_PATH", "")),
     "cache": settings.CACHES["default"]["BACKEND"],
 }))
@@ -80,6 +86,28 @@ def test_production_services_come_from_the_environment():
     assert values["broker"] == "redis://redis:6379/0"
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_beat_schedule_names_registered_tasks(settings):
+    from talenthub.celery import app
+
+    # As a worker does at start: import every app's tasks module (autodiscovery).
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks
+
+
+def test_smtp_can_be_set_by_host_port_user_and_tls_instead_of_a_url():
+    values = settings_with(
+        DEBUG="true", EMAIL_HOST="smtp.example.fi", EMAIL_PORT="2525", EMAIL_USE_TLS="false"
+    )
+
+    assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (values["email_host"], values["email_port"], values["email_tls"]) == (
+        "smtp.example.fi",
+        2525,
+        False,
+    )
 
 
 @pytest.mark.parametrize(

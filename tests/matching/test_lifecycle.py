@@ -149,7 +149,9 @@ def test_rejection_mails_the_reason_to_the_contact_person(
     assert mail.to == [contact.email]
     assert "Remove the age limit." in mail.body
     assert f"/company/{opening.enterprise_id}/openings/{opening.pk}/" in mail.body
-    assert mail.body.count("http://") == 1
+    content, footer = mail.body.split("\n--\n")
+    assert content.count("http://") == 1
+    assert "/notifications/unsubscribe/" in footer
 
 
 @pytest.mark.django_db

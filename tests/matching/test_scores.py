@@ -42,6 +42,18 @@ def developer_opening(**fields):
     return opening
 
 
+def five_talents() -> dict:
+    """Against `developer_opening` they score Ana 95, Cai 63, Eve 62, Dana 57, Bo 56."""
+    return {
+        "Ana": talent("Ana", [("Python (computer programming)", 3), ("SQL", 2)]),
+        "Bo": talent("Bo", [("Python (computer programming)", 2)], languages=(("en", 3),)),
+        "Cai": talent("Cai", [("SQL", 3)], municipality="091"),
+        # JavaScript and Python are both essential for ESCO's software developers: related.
+        "Dana": talent("Dana", [("JavaScript", 3)]),
+        "Eve": talent("Eve", [("Python (computer programming)", 3)], languages=()),
+    }
+
+
 def ranking(opening):
     return list(
         MatchScore.objects.filter(opening=opening)
@@ -54,12 +66,7 @@ def test_the_same_data_gives_these_exact_scores_on_every_database():
     # CI runs this on SQLite and on PostgreSQL: equal numbers on both prove the engine
     # does not depend on the database.
     opening = developer_opening()
-    talent("Ana", [("Python (computer programming)", 3), ("SQL", 2)])
-    talent("Bo", [("Python (computer programming)", 2)], languages=(("en", 3),))
-    talent("Cai", [("SQL", 3)], municipality="091")
-    # JavaScript and Python are both essential for ESCO's software developers: related.
-    talent("Dana", [("JavaScript", 3)])
-    talent("Eve", [("Python (computer programming)", 3)], languages=())
+    five_talents()
     scores.scores_refresh_opening(opening_id=opening.pk)
     assert ranking(opening) == [("Ana", 95), ("Cai", 63), ("Eve", 62), ("Dana", 57), ("Bo", 56)]
 

@@ -420,8 +420,6 @@ class Command(BaseCommand):
                 "preferred_language": language,
                 "is_staff": is_staff,
                 "is_superuser": is_superuser,
-                # Demo people are not newcomers: no welcome mail for them.
-                "welcome_sent_at": timezone.now(),
             },
         )
         if created:

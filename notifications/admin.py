@@ -1,0 +1,105 @@
+"""The outbox for staff: what is waiting, what went, what failed and why, and a retry.
+
+Rows are records of what the service did; staff read them and retry failures, nothing else.
+"""
+
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Notification, Preferences
+
+# A row pending longer than this although it is due by mail needs a look (workers, broker).
+OVERDUE = timedelta(minutes=15)
+
+
+def _overdue(queryset):
+    return queryset.filter(
+        status=Notification.Status.PENDING,
+        frequency="immediately",
+        created_at__lt=timezone.now() - OVERDUE,
+    )
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("delivery")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Pending for over %(minutes)s minutes") % {"minutes": _minutes()})]
+
+    def queryset(self, request, queryset):
+        return _overdue(queryset) if self.value() == "yes" else queryset
+
+
+def _minutes() -> int:
+    return int(OVERDUE.total_seconds() // 60)
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "kind",
+        "recipient",
+        "email",
+        "frequency",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    ]
+    list_filter = [OverdueFilter, "status", "category", "frequency", "kind", "created_at"]
+    list_select_related = ["recipient"]
+    search_fields = ["recipient__email", "email", "key", "last_error"]
+    date_hierarchy = "created_at"
+    actions = ["retry"]
+    readonly_fields = [field.name for field in Notification._meta.fields]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        overdue = _overdue(Notification.objects.all()).count()
+        if overdue:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d notification has been waiting for over %(minutes)d minutes: "
+                    "check that the workers and the broker are running.",
+                    "%(count)d notifications have been waiting for over %(minutes)d minutes: "
+                    "check that the workers and the broker are running.",
+                    overdue,
+                )
+                % {"count": overdue, "minutes": _minutes()},
+                messages.WARNING,
+            )
+        return super().changelist_view(request, extra_context)
+
+    @admin.action(description=_("Retry the selected failed notifications"), permissions=["change"])
+    def retry(self, request, queryset):
+        count = services.notifications_retry(ids=queryset.values_list("pk", flat=True))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d notification will be sent again.",
+                "%(count)d notifications will be sent again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS if count else messages.WARNING,
+        )
+
+
+@admin.register(Preferences)
+class PreferencesAdmin(admin.ModelAdmin):
+    list_display = ["user", "matches", "match_threshold", "applications", "messages", "updated_at"]
+    list_filter = ["matches", "applications", "messages", "openings", "placements"]
+    list_select_related = ["user"]
+    search_fields = ["user__email"]
+    raw_id_fields = ["user"]
