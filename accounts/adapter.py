@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.db import transaction
 from django.utils import translation
 
 from . import services
@@ -26,7 +27,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return next_step_url(request.user)
 
     def confirm_email(self, request, email_address):
-        confirmed = super().confirm_email(request, email_address)
-        if confirmed:
-            services.welcome_notify(user=email_address.user)
+        # The welcome commits with the confirmation, or neither does.
+        with transaction.atomic():
+            confirmed = super().confirm_email(request, email_address)
+            if confirmed:
+                services.welcome_notify(user=email_address.user)
         return confirmed

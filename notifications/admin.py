@@ -6,6 +6,7 @@ Rows are records of what the service did; staff read them and retry failures, no
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,10 +19,11 @@ OVERDUE = timedelta(minutes=15)
 
 
 def _overdue(queryset):
+    # Due by mail for a while and not sent, or taken by a worker that never finished.
+    since = timezone.now() - OVERDUE
     return queryset.filter(
-        status=Notification.Status.PENDING,
-        frequency="immediately",
-        created_at__lt=timezone.now() - OVERDUE,
+        Q(status=Notification.Status.PENDING, frequency="immediately", next_attempt_at__lt=since)
+        | Q(status=Notification.Status.SENDING, claimed_at__lt=since)
     )
 
 

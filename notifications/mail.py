@@ -103,7 +103,10 @@ def _render(notification: Notification, category: str | None) -> tuple[str, str,
         if notification.kind == DIGEST:
             extra["items"] = _digest_items(notification)
         context = _context(notification, **extra)
-        subject = render_to_string(f"{template}_subject.txt", context, using="text").strip()
+        # One line whatever people typed into a title: a header cannot hold a line break.
+        subject = " ".join(
+            render_to_string(f"{template}_subject.txt", context, using="text").split()
+        )
         text = render_to_string(f"{template}.txt", context, using="text")
         html = render_to_string(
             "notifications/email/message.html", {**context, "subject": subject, "text": text}

@@ -35,12 +35,15 @@ Status = Notification.Status
 CHUNK_SIZE = 200
 # Rows written per INSERT when one event notifies many people.
 WRITE_BATCH = 2000
-MAX_ATTEMPTS = 8
+# 1, 2, 4… minutes up to 6 hours between attempts: a mail server may be down for a day.
+MAX_ATTEMPTS = 13
 RETRY_BASE = timedelta(minutes=1)
 RETRY_MAX = timedelta(hours=6)
-# The task queued at commit gets this long before the relay takes a row over.
-RELAY_GRACE = timedelta(minutes=2)
-# A row still "sending" after this long lost its worker; it is sent again.
+# A task given a row gets this long before the relay gives it to another (broker down at
+# the commit, a long queue).
+RELAY_GRACE = timedelta(minutes=5)
+# A row still "sending" after this long lost its worker (Celery kills a task after
+# CELERY_TASK_TIME_LIMIT, 5 minutes): it is sent again.
 SENDING_LEASE = timedelta(minutes=15)
 # The relay queues at most this many rows a run, so a backlog drains without a flood.
 RELAY_LIMIT = 50_000
@@ -65,14 +68,15 @@ def notify(
     """
     spec = KINDS[kind]
     batch = uuid.uuid4()
-    due = timezone.now() + RELAY_GRACE
+    now = timezone.now()
     fields = {
         "kind": kind,
         "category": spec.category,
         "key": key,
         "batch": batch,
         "url": url,
-        "next_attempt_at": due,
+        "next_attempt_at": now,
+        "queued_at": now,  # by the task queued at the commit
     }
     if email:
         row = Notification(
@@ -131,15 +135,17 @@ def _write_fast(rows: list[Row], fields: dict[str, Any]) -> None:
             f"""
             INSERT INTO {Notification._meta.db_table} (
                 recipient_id, email, language, kind, category, key, batch, url, context,
-                frequency, status, attempts, last_error, next_attempt_at, created_at
+                frequency, status, attempts, last_error, next_attempt_at, queued_at, created_at
             )
-            SELECT r, '', '', %s, %s, %s, %s, %s, c::jsonb, f, s, 0, '', %s, now()
+            SELECT r, '', '', %s, %s, %s, %s, %s, c::jsonb, f, s, 0, '', %s, %s, %s
             FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS t (r, c, f, s)
             ON CONFLICT DO NOTHING
             """,  # noqa: S608 - the table name is ours; every value is a parameter
             [
                 *(fields[name] for name in ("kind", "category", "key", "batch", "url")),
                 fields["next_attempt_at"],
+                fields["queued_at"],
+                fields["queued_at"],
                 [row[0] for row in rows],
                 contexts,
                 [row[2] for row in rows],
@@ -165,13 +171,14 @@ def batch_chunks(*, batch: str) -> list[list[int]]:
 
 
 def _claim(ids: Iterable[int]) -> list[Notification]:
-    """Take pending rows for this worker. Locked rows are skipped, not waited for: another
-    worker has them (on PostgreSQL; SQLite runs one writer at a time anyway)."""
+    """Take pending rows that are due for this worker. Locked rows are skipped, not waited
+    for: another worker has them (on PostgreSQL; SQLite runs one writer at a time anyway).
+    A row waiting for its retry is not due: a task run twice cannot spend its attempts."""
     now = timezone.now()
     with transaction.atomic():
         free = list(
             Notification.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=list(ids), status=Status.PENDING)
+            .filter(pk__in=list(ids), status=Status.PENDING, next_attempt_at__lte=now)
             .values_list("pk", flat=True)
         )
         Notification.objects.filter(pk__in=free, status=Status.PENDING).update(
@@ -193,43 +200,59 @@ def retry_delay(attempts: int) -> timedelta:
 
 def notifications_send(*, ids: Iterable[int]) -> int:
     """Mail the given rows that are still pending, over one connection; returns how many
-    went. A row that fails waits for a retry, and after the last attempt is failed."""
+    went. A row that fails waits for a retry, and after the last attempt is failed; a mail
+    that cannot be made (a template error) fails at once, as retrying cannot help."""
     claimed = _claim(ids)
     if not claimed:
         return 0
-    sent, failures, skipped = [], [], []
     connection = get_connection()
     try:
         connection.open()
     except Exception as error:  # The mail server is down: every row waits for a retry.
-        failures = [(row, error) for row in claimed]
-        claimed = []
-    renderer = mail.Renderer()
-    for row in claimed:
-        if not mail.address(row):
-            skipped.append(row.pk)
-            continue
+        for row in claimed:
+            _failed(row, error)
+        return 0
+    sent, renderer = 0, mail.Renderer()
+    try:
+        for row in claimed:
+            if not mail.address(row):
+                _mark(row, status=Status.SKIPPED, last_error="No address to mail to.")
+                continue
+            try:
+                message = renderer.message(row)
+            except Exception as error:
+                logger.exception("Notification %s cannot be rendered", row.pk)
+                _failed(row, error, last=True)
+                continue
+            try:
+                connection.send_messages([message])
+            except Exception as error:
+                _failed(row, error)
+            else:
+                # At once, not after the chunk: a worker that dies later resends nothing.
+                _mark(row, status=Status.SENT, sent_at=timezone.now())
+                sent += 1
+    finally:
         try:
-            connection.send_messages([renderer.message(row)])
-        except Exception as error:
-            failures.append((row, error))
-        else:
-            sent.append(row.pk)
-    connection.close()
-    now = timezone.now()
-    Notification.objects.filter(pk__in=sent).update(status=Status.SENT, sent_at=now)
-    Notification.objects.filter(pk__in=skipped).update(
-        status=Status.SKIPPED, last_error="No address to mail to."
+            connection.close()
+        except Exception:  # A QUIT the server did not answer: the mails went all the same.
+            logger.warning("Closing the mail connection failed", exc_info=True)
+    return sent
+
+
+def _mark(row: Notification, **fields) -> None:
+    # Only this worker's claim: after a lost lease the row is someone else's.
+    Notification.objects.filter(pk=row.pk, status=Status.SENDING, claimed_at=row.claimed_at).update(
+        **fields
     )
-    for row, error in failures:
-        _failed(row, error, now)
-    return len(sent)
 
 
-def _failed(row: Notification, error: Exception, now) -> None:
+def _failed(row: Notification, error: Exception, *, last: bool = False) -> None:
     logger.warning("Notification %s failed (attempt %s): %r", row.pk, row.attempts, error)
-    last = row.attempts >= MAX_ATTEMPTS
-    Notification.objects.filter(pk=row.pk, status=Status.SENDING).update(
+    last = last or row.attempts >= MAX_ATTEMPTS
+    now = timezone.now()
+    _mark(
+        row,
         status=Status.FAILED if last else Status.PENDING,
         last_error=f"{type(error).__name__}: {error}"[:2000],
         next_attempt_at=now if last else now + retry_delay(row.attempts),
@@ -238,17 +261,20 @@ def _failed(row: Notification, error: Exception, now) -> None:
 
 def notifications_relay() -> list[list[int]]:
     """Periodic: rows whose worker died go back to pending; rows due by mail that no task
-    took (broker down, retry time come) are handed out again, in chunks of one task each."""
+    has had for a while (broker down at the commit, retry time come) are handed out again,
+    in chunks of one task each."""
     now = timezone.now()
     Notification.objects.filter(status=Status.SENDING, claimed_at__lt=now - SENDING_LEASE).update(
-        status=Status.PENDING, next_attempt_at=now
+        status=Status.PENDING, next_attempt_at=now, queued_at=now - RELAY_GRACE
     )
     due = Notification.objects.filter(
-        status=Status.PENDING, frequency=Frequency.IMMEDIATELY, next_attempt_at__lte=now
+        status=Status.PENDING,
+        frequency=Frequency.IMMEDIATELY,
+        next_attempt_at__lte=now,
+        queued_at__lte=now - RELAY_GRACE,
     ).order_by("next_attempt_at", "pk")
     ids = list(due.values_list("pk", flat=True)[:RELAY_LIMIT])
-    # Pushed back so the next run does not hand them out again while they wait in the queue.
-    Notification.objects.filter(pk__in=ids).update(next_attempt_at=now + RELAY_GRACE)
+    Notification.objects.filter(pk__in=ids).update(queued_at=now)
     return list(batched(ids, CHUNK_SIZE))
 
 
@@ -257,7 +283,8 @@ def notifications_retry(*, ids: Iterable[int]) -> int:
     """Staff: failed rows get a fresh round of attempts, starting now."""
     rows = Notification.objects.filter(pk__in=list(ids), status=Status.FAILED)
     pks = list(rows.values_list("pk", flat=True))
-    count = rows.update(status=Status.PENDING, attempts=0, next_attempt_at=timezone.now())
+    now = timezone.now()
+    count = rows.update(status=Status.PENDING, attempts=0, next_attempt_at=now, queued_at=now)
     from .tasks import send_chunk
 
     for chunk in batched(pks, CHUNK_SIZE):
@@ -273,14 +300,23 @@ def notifications_digest(*, frequency: str) -> int:
         raise ValueError(f"Not a digest frequency: {frequency!r}")
     user_ids = (
         Notification.objects.filter(status=Status.PENDING, frequency=frequency)
+        .order_by()  # DISTINCT over the recipient alone, not the default ordering too
         .values_list("recipient_id", flat=True)
         .distinct()
     )
-    return sum(_digest(user_id=user_id, frequency=frequency) for user_id in list(user_ids))
+    # One batch for the run: the digests go in chunks, like any fan-out.
+    batch = uuid.uuid4()
+    written = sum(
+        _digest(user_id=user_id, frequency=frequency, batch=batch) for user_id in user_ids
+    )
+    from .tasks import deliver_batch
+
+    enqueue_on_commit(deliver_batch, str(batch))
+    return written
 
 
 @transaction.atomic
-def _digest(*, user_id: int, frequency: str) -> int:
+def _digest(*, user_id: int, frequency: str, batch: uuid.UUID) -> int:
     items = list(
         Notification.objects.select_for_update(skip_locked=True)
         .filter(recipient_id=user_id, status=Status.PENDING, frequency=frequency)
@@ -289,13 +325,18 @@ def _digest(*, user_id: int, frequency: str) -> int:
     if not items:
         return 0
     now = timezone.now()
-    batch = notify(
+    digest = Notification.objects.create(
+        recipient_id=user_id,
         kind=DIGEST,
+        category=KINDS[DIGEST].category,
         key=f"{DIGEST}:{frequency}:{now.isoformat()}",
+        batch=batch,
         context={"frequency": frequency, "count": len(items)},
-        user_ids=[user_id],
+        frequency=Frequency.IMMEDIATELY,
+        next_attempt_at=now,
+        queued_at=now,
     )
-    digest = Notification.objects.get(batch=batch)
+    # The items are delivered by their digest: a digest that fails is retried, items and all.
     Notification.objects.filter(pk__in=items).update(status=Status.SENT, sent_at=now, digest=digest)
     return 1
 
@@ -328,7 +369,15 @@ def preferences_update(*, user, data: Mapping[str, Any]) -> Preferences:
         setattr(preferences, name, value)
     preferences.full_clean()
     preferences.save()
+    _drop_waiting(user, {name for name in TUNABLE if preferences.frequency(name) == Frequency.OFF})
     return preferences
+
+
+def _drop_waiting(user, categories) -> None:
+    # Mail of categories just switched off is not sent any more, digests included.
+    Notification.objects.filter(
+        recipient=user, status=Status.PENDING, category__in=categories
+    ).update(status=Status.SKIPPED, last_error="Switched off.")
 
 
 @transaction.atomic
@@ -342,7 +391,5 @@ def unsubscribe(*, token: str) -> tuple[Preferences, str]:
         setattr(preferences, name, Frequency.OFF)
     preferences.save()
     # Waiting digest rows of those categories are not mailed any more.
-    Notification.objects.filter(
-        recipient=user, status=Status.PENDING, category__in=categories
-    ).update(status=Status.SKIPPED, last_error="Unsubscribed.")
+    _drop_waiting(user, categories)
     return preferences, category

@@ -1,7 +1,9 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from esco.importer import STARTER_TAXONOMY, import_export
 from esco.models import Skill
@@ -54,6 +56,14 @@ def _import_starter():
 @pytest.fixture
 def esco_starter(transactional_db):
     _import_starter()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request leaves its language active in the thread (LocaleMiddleware activates, nothing
+    # deactivates): a test that signs in a Finnish speaker must not make the next one Finnish.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -357,12 +358,19 @@ def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int
 
 
 def openings_awaiting_match_notice() -> list[int]:
-    """Published openings whose scoring (and so their talents' notice) is overdue."""
-    return list(
-        Opening.objects.published()
-        .filter(matches_notified_at__isnull=True, published_at__lt=timezone.now() - RELAY_GRACE)
-        .values_list("pk", flat=True)
+    """Published openings whose scoring (and so their talents' notice) is overdue, each
+    handed out at most once per RELAY_GRACE, so a slow scoring is not queued over and over."""
+    waiting = Opening.objects.published().filter(
+        # updated_at: the approval, also of an opening published before and re-approved
+        matches_notified_at__isnull=True,
+        updated_at__lt=timezone.now() - RELAY_GRACE,
     )
+    grace = int(RELAY_GRACE.total_seconds())
+    return [
+        pk
+        for pk in waiting.values_list("pk", flat=True)
+        if cache.add(f"match-notice-queued:{pk}", 1, timeout=grace)
+    ]
 
 
 def rescore_opening_on_commit(opening_id: int) -> None:

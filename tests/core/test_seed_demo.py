@@ -11,6 +11,7 @@ from core.management.commands.seed_demo import (
 )
 from enterprises.models import Enterprise
 from matching.models import Opening
+from notifications.models import Notification
 from profiles.models import TalentProfile
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_seed_demo_refuses_to_publish_demo_logins_without_debug(settings):
 
 
 def counts():
-    return [m.objects.count() for m in (User, Enterprise, TalentProfile, Opening)]
+    return [m.objects.count() for m in (User, Enterprise, TalentProfile, Opening, Notification)]
 
 
 def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
@@ -42,7 +43,7 @@ def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
     call_command("seed_demo")
 
     assert counts() == first
-    users, enterprises, profiles, openings = first
+    users, enterprises, profiles, openings, _notifications = first
     assert users >= 10
     assert enterprises >= 3
     assert profiles >= 5
@@ -57,6 +58,8 @@ def test_seed_demo_is_idempotent_and_fills_every_side(capsys):
     talent = TalentProfile.objects.get(user__email=TALENT_EMAIL)
     kinds = set(talent.match_scores.values_list("opening__kind", flat=True))
     assert "development" in kinds
+    # ...and finds the openings that match her in her notification centre, told of once.
+    assert Notification.objects.for_reader(talent.user).filter(kind="opening_match").exists()
     assert STAFF_EMAIL in capsys.readouterr().out
 
 

@@ -105,7 +105,7 @@ def test_a_broker_outage_delays_match_mail_and_loses_none(talents, smtp, worker,
     assert smtp.messages == []
 
     # 2. The broker is back. Beat's relay runs (here: queued by hand, after the grace time).
-    Opening.objects.filter(pk=opening.pk).update(published_at=timezone.now() - timedelta(minutes=5))
+    Opening.objects.filter(pk=opening.pk).update(updated_at=timezone.now() - timedelta(minutes=10))
     matching_tasks.relay_match_notices.delay()
 
     rows = Notification.objects.filter(kind="opening_match")

@@ -75,7 +75,7 @@ def test_an_opening_published_while_the_broker_was_down_is_announced_by_the_rela
     monkeypatch.undo()
     # The relay leaves a fresh opening to the task queued at publishing.
     assert tasks.relay_match_notices() == 0
-    Opening.objects.filter(pk=opening.pk).update(published_at=timezone.now() - timedelta(minutes=5))
+    Opening.objects.filter(pk=opening.pk).update(updated_at=timezone.now() - timedelta(minutes=10))
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.relay_match_notices() == 1
     matched = [m for m in mailoutbox if "New opening for you" in m.subject]
@@ -87,6 +87,8 @@ def test_existing_openings_are_not_announced_when_notifications_arrive(talents):
     # The migration marks openings published before it as announced; the relay skips them.
     opening = developer_opening()
     Opening.objects.filter(pk=opening.pk).update(
-        published_at=timezone.now() - timedelta(days=3), matches_notified_at=timezone.now()
+        published_at=timezone.now() - timedelta(days=3),
+        updated_at=timezone.now() - timedelta(days=3),
+        matches_notified_at=timezone.now(),
     )
     assert tasks.relay_match_notices() == 0

@@ -41,7 +41,7 @@ def test_mail_waiting_too_long_is_a_warning_with_a_filter(staff_client):
     response = staff_client.get(CHANGELIST)
     assert "waiting for over" not in response.content.decode()
 
-    Notification.objects.update(created_at=timezone.now() - timedelta(minutes=30))
+    Notification.objects.update(next_attempt_at=timezone.now() - timedelta(minutes=30))
     response = staff_client.get(CHANGELIST)
     assert "2 notifications have been waiting for over 15 minutes" in response.content.decode()
     assert staff_client.get(CHANGELIST, {"overdue": "yes"}).context["cl"].result_count == 2
@@ -56,7 +56,7 @@ def test_failed_rows_show_their_error_and_staff_retry_them(
     sent = Notification.objects.create(
         recipient=TalentUserFactory(), kind="welcome", category="account", key="welcome",
         batch=failed[0].batch, frequency="immediately", status=Status.SENT,
-        next_attempt_at=timezone.now(),
+        next_attempt_at=timezone.now(), queued_at=timezone.now(),
     )  # fmt: skip
     response = staff_client.get(CHANGELIST, {"status": "failed"})
     assert response.context["cl"].result_count == 1

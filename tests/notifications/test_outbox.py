@@ -35,13 +35,21 @@ def shortlist(users, key="application_shortlisted:1", **extra):
 
 
 def due_now():
-    # As if the grace period for the task queued at commit had passed.
-    Notification.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    # As if the retry time and the grace period of the task queued at commit had passed.
+    now = timezone.now()
+    Notification.objects.update(
+        next_attempt_at=now - timedelta(seconds=1), queued_at=now - services.RELAY_GRACE
+    )
 
 
 class FailingBackend(EmailBackend):
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class QuitFailsBackend(EmailBackend):
+    def close(self):
+        raise smtplib.SMTPServerDisconnected("no answer to QUIT")
 
 
 @pytest.fixture
@@ -189,18 +197,58 @@ def test_smtp_errors_retry_with_growing_jittered_backoff_and_end_failed(talent, 
     for attempt in range(1, services.MAX_ATTEMPTS + 1):
         before = timezone.now()
         assert services.notifications_send(ids=[row.pk]) == 0
+        # Run again before the retry time (a task delivered twice), it spends no attempt.
+        assert services.notifications_send(ids=[row.pk]) == 0
+        assert Notification.objects.get(pk=row.pk).attempts == attempt
         row.refresh_from_db()
         assert row.attempts == attempt
         assert "SMTPServerDisconnected" in row.last_error
         if attempt < services.MAX_ATTEMPTS:
             assert row.status == Status.PENDING
             waits.append(row.next_attempt_at - before)
+        due_now()
     assert row.status == Status.FAILED
     base = services.RETRY_BASE
     for number, wait in enumerate(waits):
         full = min(base * 2**number, services.RETRY_MAX)
         assert full / 2 - timedelta(seconds=1) <= wait <= full + timedelta(seconds=1)
     assert waits[-1] > waits[0] * 16
+
+
+def test_mail_that_went_stays_sent_when_the_server_fails_to_say_goodbye(settings, mailoutbox):
+    settings.EMAIL_BACKEND = "tests.notifications.test_outbox.QuitFailsBackend"
+    shortlist(TalentUserFactory.create_batch(2))
+    assert services.notifications_send(ids=Notification.objects.values_list("pk", flat=True)) == 2
+    assert set(Notification.objects.values_list("status", flat=True)) == {Status.SENT}
+    due_now()
+    assert tasks.relay_notifications() == 0
+    assert len(mailoutbox) == 2
+
+
+def test_a_mail_that_cannot_be_made_fails_at_once_not_after_many_tries(talent, monkeypatch):
+    shortlist([talent])
+
+    def broken(*args):
+        raise KeyError("a template bug")
+
+    monkeypatch.setattr("notifications.mail._render", broken)
+    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+    row = Notification.objects.get()
+    assert (row.status, row.attempts) == (Status.FAILED, 1)
+    assert "a template bug" in row.last_error
+
+
+def test_a_line_break_typed_into_a_title_does_not_break_the_subject(talent, mailoutbox):
+    services.notify(
+        kind="application_shortlisted",
+        key="x",
+        context={"opening": {"title": "Sales\r\ntrainee"}, "note": ""},
+        user_ids=[talent.pk],
+    )
+    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+    [mail] = mailoutbox
+    assert "Sales trainee" in mail.subject
+    mail.message()  # the headers are valid
 
 
 def test_the_retry_delay_is_jittered():
@@ -406,6 +454,14 @@ def test_a_closed_account_is_not_mailed(talent, mailoutbox):
     services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
     assert mailoutbox == []
     assert Notification.objects.get().status == Status.SKIPPED
+
+
+def test_switching_a_category_off_drops_what_waits_for_a_digest(talent):
+    Preferences.objects.create(user=talent, applications=Frequency.DAILY)
+    shortlist([talent])
+    services.preferences_update(user=talent, data={"applications": Frequency.OFF})
+    assert Notification.objects.get().status == Status.SKIPPED
+    assert services.notifications_digest(frequency=Frequency.DAILY) == 0
 
 
 def test_unsubscribe_turns_the_category_off_and_drops_waiting_rows(talent):

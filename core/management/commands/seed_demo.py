@@ -17,6 +17,7 @@ from enterprises.models import Enterprise, Membership
 from esco.importer import STARTER_TAXONOMY, import_export
 from esco.models import Skill
 from matching.models import Opening, OpeningLanguage, OpeningSkill
+from matching.notifications import opening_matches_notify
 from matching.services import quality_warnings
 from matching.services.scores import scores_rebuild
 from profiles.models import (
@@ -359,6 +360,10 @@ class Command(BaseCommand):
         )
         # Scores follow edits through tasks; rows created here directly need a first pass.
         scores_rebuild()
+        # As if each opening had just been published: talents find them in their notification
+        # centre (and mail under var/mail); run again, nobody is told twice.
+        for opening_id in Opening.objects.published().values_list("pk", flat=True):
+            opening_matches_notify(opening_id=opening_id)
         self._print_logins()
 
     def _fill_profile(self, profile, email):
