@@ -34,6 +34,12 @@ def shortlist(users, key="application_shortlisted:1", **extra):
     )
 
 
+def mail_titled(talent, context):
+    """Notify and mail one talent with this context, whatever else it says."""
+    services.notify(kind="application_shortlisted", key="x", context=context, user_ids=[talent.pk])
+    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+
+
 def due_now():
     # As if the retry time and the grace period of the task queued at commit had passed.
     now = timezone.now()
@@ -239,13 +245,7 @@ def test_a_mail_that_cannot_be_made_fails_at_once_not_after_many_tries(talent, m
 
 
 def test_a_line_break_typed_into_a_title_does_not_break_the_subject(talent, mailoutbox):
-    services.notify(
-        kind="application_shortlisted",
-        key="x",
-        context={"opening": {"title": "Sales\r\ntrainee"}, "note": ""},
-        user_ids=[talent.pk],
-    )
-    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+    mail_titled(talent, {"opening": {"title": "Sales\r\ntrainee"}, "note": ""})
     [mail] = mailoutbox
     assert "Sales trainee" in mail.subject
     mail.message()  # the headers are valid
@@ -407,14 +407,7 @@ def test_everyone_in_a_fan_out_gets_their_own_unsubscribe_link(mailoutbox):
 
 
 def test_user_content_is_escaped_in_the_html_part(talent, mailoutbox):
-    services.notify(
-        kind="application_shortlisted",
-        key="x",
-        context={"opening": {"title": "<script>alert(1)</script>"}, "note": "<b>hi</b>"},
-        url="/talent/applications/1/",
-        user_ids=[talent.pk],
-    )
-    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+    mail_titled(talent, {"opening": {"title": "<script>alert(1)</script>"}, "note": "<b>hi</b>"})
     [mail] = mailoutbox
     [(html, _mimetype)] = mail.alternatives
     assert "<script>" not in html
@@ -423,13 +416,7 @@ def test_user_content_is_escaped_in_the_html_part(talent, mailoutbox):
 
 
 def test_subjects_are_plain_text_not_html(talent, mailoutbox):
-    services.notify(
-        kind="application_shortlisted",
-        key="x",
-        context={"opening": {"title": "R&D <assistant>"}, "note": ""},
-        user_ids=[talent.pk],
-    )
-    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+    mail_titled(talent, {"opening": {"title": "R&D <assistant>"}, "note": ""})
     [mail] = mailoutbox
     assert "R&D <assistant>" in mail.subject
     assert "R&amp;D &lt;assistant&gt;" in mail.alternatives[0][0]
