@@ -5,14 +5,16 @@ change or not at all (see notifications/services.py). The context is a snapshot 
 values, so a mail says what was true when the event happened.
 """
 
-from django.db.models import F, Value
+from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from core.iterables import batched
 from enterprises.selectors import who_answers
 from notifications.models import Preferences
 from notifications.services import notify
+from profiles.models import TalentProfile
 
 from .models import (
     Application,
@@ -70,22 +72,32 @@ def opening_notify(*, opening_id: int, kind: str, event: OpeningEvent | None = N
     )
 
 
-def opening_matches_notify(*, opening_id: int) -> int:
+def opening_matches_notify(*, opening_id: int, scores: list[tuple[int, int]] | None = None) -> int:
     """Tell each talent whose score reaches the threshold they chose about a published
-    opening, once per opening however often it is scored. Returns how many qualify."""
+    opening, once per opening however often it is scored. `scores` are (profile, score) pairs
+    from the engine; without them, the stored scores. Returns how many qualify."""
     opening = Opening.objects.select_related("enterprise").get(pk=opening_id)
-    default = Preferences._meta.get_field("match_threshold").default
-    scores = (
-        MatchScore.objects.filter(opening_id=opening_id, profile__user__is_active=True)
-        .annotate(
-            threshold=Coalesce(
-                "profile__user__notification_preferences__match_threshold", Value(default)
-            )
+    if scores is None:
+        scores = list(
+            MatchScore.objects.filter(opening_id=opening_id).values_list("profile_id", "score")
         )
-        .filter(score__gte=F("threshold"))
-        .values_list("profile__user_id", "score")
-    )
-    personal = {user_id: {"score": score} for user_id, score in scores}
+    lowest = Preferences._meta.get_field("match_threshold").validators[0].limit_value
+    candidates = {profile: score for profile, score in scores if score >= lowest}
+    default = Preferences._meta.get_field("match_threshold").default
+    personal = {}
+    for chunk in batched(candidates, 5000):
+        talents = (
+            TalentProfile.objects.filter(pk__in=chunk, user__is_active=True)
+            .annotate(
+                threshold=Coalesce(
+                    "user__notification_preferences__match_threshold", Value(default)
+                )
+            )
+            .values_list("pk", "user_id", "threshold")
+        )
+        for profile, user_id, threshold in talents:
+            if candidates[profile] >= threshold:
+                personal[user_id] = {"score": candidates[profile]}
     notify(
         kind="opening_match",
         key=f"opening_match:{opening.pk}",

@@ -234,8 +234,8 @@ def _candidates(opening: engine.OpeningFacts, related) -> Iterable[int]:
     return talents.values_list("pk", flat=True).distinct().order_by("pk").iterator()
 
 
-def _best(opening, talents, context, dismissed: set[int]) -> list[tuple[int, engine.Score]]:
-    """The talents worth storing for an opening, best first; ties go to the older profile, so
+def _ranked(opening, talents, context, dismissed: set[int]) -> list[tuple[int, engine.Score]]:
+    """Every talent who fits the opening at all, best first; ties go to the older profile, so
     the cut at MAX_PER_OPENING is the same on every database."""
     results = []
     for talent in talents:
@@ -245,7 +245,12 @@ def _best(opening, talents, context, dismissed: set[int]) -> list[tuple[int, eng
         if result is not None and result.value >= MIN_SCORE:
             results.append((talent.id, result))
     results.sort(key=lambda item: (-item[1].value, item[0]))
-    return results[:MAX_PER_OPENING]
+    return results
+
+
+def _best(opening, talents, context, dismissed: set[int]) -> list[tuple[int, engine.Score]]:
+    """The talents worth storing for an opening (a suggestion list never shows more)."""
+    return _ranked(opening, talents, context, dismissed)[:MAX_PER_OPENING]
 
 
 def _replace(opening_id: int, best: list[tuple[int, engine.Score]]) -> int:
@@ -275,9 +280,13 @@ def scores_refresh_opening(*, opening_id: int) -> int:
         for batch in batched(_candidates(opening, context["related"]), BATCH)
         for talent in _talent_facts(batch)
     )
-    stored = _replace(opening_id, _best(opening, talents, context, dismissed))
-    # In the same transaction as the scores: the talents hear of it once it is scored.
-    opening_matches_notify(opening_id=opening_id)
+    ranked = _ranked(opening, talents, context, dismissed)
+    stored = _replace(opening_id, ranked[:MAX_PER_OPENING])
+    # In the same transaction as the scores: the talents hear of it once it is scored, all
+    # who reach their threshold, not only the best stored.
+    opening_matches_notify(
+        opening_id=opening_id, scores=[(talent, result.value) for talent, result in ranked]
+    )
     return stored
 
 

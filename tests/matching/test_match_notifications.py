@@ -8,7 +8,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from matching import tasks
-from matching.models import Opening
+from matching.models import MatchScore, Opening
 from matching.services import openings as opening_services
 from matching.services import scores
 from notifications.models import Frequency, Notification, Preferences
@@ -92,3 +92,19 @@ def test_existing_openings_are_not_announced_when_notifications_arrive(talents):
         matches_notified_at=timezone.now(),
     )
     assert tasks.relay_match_notices() == 0
+
+
+def test_talents_beyond_the_stored_best_still_hear_of_an_opening(
+    talents, monkeypatch, django_capture_on_commit_callbacks
+):
+    # Only the best talents are stored for the suggestion list; everyone who reaches their
+    # threshold is told.
+    monkeypatch.setattr(scores, "MAX_PER_OPENING", 1)
+    opening = developer_opening(status=Opening.Status.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(opening)
+    assert MatchScore.objects.filter(opening=opening).count() == 1
+    told = Notification.objects.filter(kind="opening_match").values_list(
+        "recipient__email", flat=True
+    )
+    assert set(told) == {talents[name].user.email for name in ("Ana", "Cai", "Eve")}
