@@ -73,12 +73,12 @@ def _revive(value):
     # JSON keeps dates as ISO strings; templates format them as dates, in the reader's way.
     if isinstance(value, dict):
         return {key: _revive(item) for key, item in value.items()}
-    if isinstance(value, str) and len(value) == 10 and (day := parse_date_or_none(value)):
+    if isinstance(value, str) and len(value) == 10 and (day := _date(value)):
         return day
     return value
 
 
-def parse_date_or_none(value: str):
+def _date(value: str):
     try:
         return parse_date(value)
     except ValueError:

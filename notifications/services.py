@@ -280,8 +280,14 @@ def notifications_relay() -> list[list[int]]:
 
 @transaction.atomic
 def notifications_retry(*, ids: Iterable[int]) -> int:
-    """Staff: failed rows get a fresh round of attempts, starting now."""
+    """Staff: failed rows get a fresh round of attempts, starting now, unless their reader
+    has switched that mail off since."""
     rows = Notification.objects.filter(pk__in=list(ids), status=Status.FAILED)
+    for category in TUNABLE:
+        switched_off = {f"recipient__notification_preferences__{category}": Frequency.OFF}
+        rows.filter(category=category, **switched_off).update(
+            status=Status.SKIPPED, last_error="Switched off."
+        )
     pks = list(rows.values_list("pk", flat=True))
     now = timezone.now()
     count = rows.update(status=Status.PENDING, attempts=0, next_attempt_at=now, queued_at=now)

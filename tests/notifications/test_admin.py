@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notifications import services
-from notifications.models import Notification
+from notifications.models import Frequency, Notification, Preferences
 from tests.factories import StaffUserFactory, TalentUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +102,22 @@ def test_people_who_are_not_staff_do_not_see_the_outbox(client):
     client.force_login(UserFactory())
     response = client.get(CHANGELIST)
     assert response.status_code == 302
+
+
+def test_the_outbox_filters_by_kind_from_the_known_kinds(staff_client):
+    rows(2)
+    response = staff_client.get(CHANGELIST, {"kind": "application_shortlisted"})
+    assert response.context["cl"].result_count == 2
+    assert staff_client.get(CHANGELIST, {"kind": "welcome"}).context["cl"].result_count == 0
+
+
+def test_retry_leaves_mail_its_reader_switched_off_since(
+    staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    [row] = rows(1, status=Status.FAILED, attempts=8)
+    Preferences.objects.create(user=row.recipient, applications=Frequency.OFF)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.notifications_retry(ids=[row.pk]) == 0
+    row.refresh_from_db()
+    assert (row.status, row.last_error) == (Status.SKIPPED, "Switched off.")
+    assert mailoutbox == []
