@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "matching",
     "notifications",
     "esco",
+    "organisations",
+    "reports",
+    "pages",
+    "toolkit",
+    "audit",
 ]
 
 MIDDLEWARE = [
