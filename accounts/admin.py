@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import PersonalDataAdmin
+
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(PersonalDataAdmin, DjangoUserAdmin):
+    subject_field = "pk"
     add_form = AdminUserCreationForm
     form = AdminUserChangeForm
     ordering = ["email"]

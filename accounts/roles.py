@@ -12,9 +12,17 @@ MODERATOR = "Moderators"
 REPORTER = "Reporters"
 ADMINISTRATOR = "Administrators"
 
-# "app.*" is every permission of an app; "app.codename" one permission. Moderators verify
-# companies, review openings and keep the directory and content up to date; they read the
-# personal data they need for that (each view of a talent's data is logged), no more.
+
+def _may(model: str, *actions: str) -> list[str]:
+    """("organisations.referral", "view", "change") -> the two permission names."""
+    app_label, name = model.split(".")
+    return [f"{app_label}.{action}_{name}" for action in actions]
+
+
+# "app.codename" is one permission, "*" all of them. Moderators verify companies, review
+# openings and keep the directory and content up to date; they read the personal data they
+# need for that (each view of a talent's data is logged), no more. They delete nothing that is
+# a record: a referral, a feedback ticket, an organisation (it is made inactive instead).
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     MODERATOR: [
         "enterprises.view_enterprise",
@@ -27,8 +35,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "notifications.view_notification",
         "notifications.change_notification",
         "profiles.view_talentprofile",
-        "organisations.*",
-        "pages.*",
+        "toolkit.view_assessment",
+        *_may("organisations.organisation", "view", "add", "change"),
+        # An organisation's services and languages are edited inline: rows come and go.
+        *_may("organisations.organisationservice", "view", "add", "change", "delete"),
+        *_may("organisations.organisationlanguage", "view", "add", "change", "delete"),
+        *_may("organisations.referral", "view", "add", "change"),
+        *_may("pages.page", "view", "add", "change"),
+        *_may("pages.accessibilityfeedback", "view", "change"),
     ],
     REPORTER: ["reports.view_impact", "reports.export_impact"],
     ADMINISTRATOR: ["*"],
@@ -41,11 +55,7 @@ def _permissions(specs: list[str]):
     condition = Q(pk__in=[])
     for spec in specs:
         app_label, codename = spec.split(".")
-        condition |= (
-            Q(content_type__app_label=app_label)
-            if codename == "*"
-            else Q(content_type__app_label=app_label, codename=codename)
-        )
+        condition |= Q(content_type__app_label=app_label, codename=codename)
     return Permission.objects.filter(condition)
 
 

@@ -26,10 +26,19 @@ def user_role(user) -> Role:
 
 
 def next_step_url(user) -> str:
-    """Where a person lands after logging in: the next thing their side needs to do."""
+    """Where a person lands after logging in: the next thing their side needs to do. A
+    reporter's work is the impact dashboard; other staff work in the admin."""
+    if user.is_staff and _reports_only(user):
+        return reverse("reports:dashboard")
     return {
         Role.STAFF: reverse("admin:index"),
         Role.ENTERPRISE: reverse("enterprises:start"),
         Role.TALENT: reverse("profiles:start"),
         Role.ANONYMOUS: reverse("core:home"),
     }[user_role(user)]
+
+
+def _reports_only(user) -> bool:
+    return user.has_perm("reports.view_impact") and not user.has_perm(
+        "enterprises.change_enterprise"
+    )

@@ -7,10 +7,12 @@ reported per object; the others still change. Reasons are asked on a page of the
 from collections.abc import Callable
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,25 +39,37 @@ def apply_each(modeladmin, request, queryset, change: Callable, done: Callable[[
         modeladmin.message_user(request, done(changed), messages.SUCCESS)
 
 
-def apply_with_reason(
+def apply_with_reason(modeladmin, request, queryset, *, change: Callable, **page):
+    """Ask for a reason on a page of its own, then call `change(obj, reason)` for each object.
+
+    Returns the page while no valid reason has been given, None (back to the list) after.
+    """
+    return apply_with_form(
+        modeladmin,
+        request,
+        queryset,
+        form_class=ReasonForm,
+        change=lambda obj, data: change(obj, data["reason"]),
+        **page,
+    )
+
+
+def apply_with_form(
     modeladmin,
     request,
     queryset,
     *,
+    form_class: type[forms.Form],
     action: str,
     title: str,
     explanation: str,
     change: Callable,
     done: Callable[[int], str],
 ):
-    """Ask for a reason on a page of its own, then call `change(obj, reason)` for each object.
-
-    Returns the page while no valid reason has been given, None (back to the list) after.
-    """
-    form = ReasonForm(request.POST if "apply" in request.POST else None)
+    """Like `apply_with_reason` for any form: `change(obj, cleaned_data)` for each object."""
+    form = form_class(request.POST if "apply" in request.POST else None)
     if form.is_valid():
-        reason = form.cleaned_data["reason"]
-        apply_each(modeladmin, request, queryset, lambda obj: change(obj, reason), done)
+        apply_each(modeladmin, request, queryset, lambda obj: change(obj, form.cleaned_data), done)
         return None
     context = {
         **modeladmin.admin_site.each_context(request),
@@ -69,3 +83,32 @@ def apply_with_reason(
         "media": modeladmin.media,
     }
     return TemplateResponse(request, "admin/reason_action.html", context)
+
+
+def link_to(field: str, description):
+    """A changelist column that shows a related object as a link to its own admin page, so
+    staff move between a placement, its company and its talent in one click."""
+
+    @admin.display(description=description, ordering=field)
+    def column(modeladmin, obj):
+        related = getattr(obj, field)
+        if related is None:
+            return "–"
+        opts = related._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[related.pk])
+        return format_html('<a href="{}">{}</a>', url, related)
+
+    return column
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only code writes (an import, a log): staff read them, nobody edits them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

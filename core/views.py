@@ -3,24 +3,17 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from matching.selectors import opening_latest
+from reports.selectors import headline_figures
 
 from . import health
 
 
 def home(request):
-    return render(request, "core/home.html", {"openings": opening_latest(limit=3)})
-
-
-def about(request):
-    return render(request, "core/about.html")
-
-
-def privacy(request):
-    return render(request, "core/privacy.html")
-
-
-def accessibility(request):
-    return render(request, "core/accessibility.html")
+    return render(
+        request,
+        "core/home.html",
+        {"openings": opening_latest(limit=3), "headline": headline_figures()},
+    )
 
 
 # The health views are served by core.middleware.HealthCheckMiddleware, not by a URL.

@@ -1,21 +1,14 @@
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdmin
+
 from .models import IscoGroup, Occupation, Skill
 
 
-class ReadOnlyTaxonomyAdmin(admin.ModelAdmin):
+class ReadOnlyTaxonomyAdmin(ReadOnlyAdmin):
     """ESCO comes from `manage.py import_esco`; staff look it up, they don't edit it."""
 
     search_fields = ["label_en", "label_fi", "label_sv", "uri"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Skill)

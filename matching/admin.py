@@ -6,7 +6,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import apply_each, apply_with_reason
+from audit.admin import PersonalDataAdmin
+from core.admin import apply_each, apply_with_reason, link_to
 from enterprises.models import Membership
 from enterprises.validators import normalise_business_id
 
@@ -74,7 +75,7 @@ class OpeningEventInline(admin.TabularInline):
 class OpeningAdmin(admin.ModelAdmin):
     list_display = [
         "title",
-        "enterprise",
+        "enterprise_link",
         "enterprise_status",
         "kind",
         "status",
@@ -86,6 +87,7 @@ class OpeningAdmin(admin.ModelAdmin):
     search_fields = ["title", "enterprise__name", "enterprise__business_id"]
     list_select_related = ["enterprise"]
     raw_id_fields = ["enterprise", "occupation", "contact"]
+    enterprise_link = link_to("enterprise", _("enterprise"))
     inlines = [OpeningSkillInline, OpeningLanguageInline, OpeningEventInline]
     actions = ["approve", "reject"]
     date_hierarchy = "created_at"
@@ -181,11 +183,18 @@ class ApplicationMessageInline(_ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(PersonalDataAdmin):
     """Read-only: applications move through matching.services.applications (locks, events,
     mail), by the talent and the enterprise; staff look, to help either side."""
 
-    list_display = ["opening", "enterprise", "profile", "status", "created_at", "updated_at"]
+    list_display = [
+        "opening",
+        "enterprise",
+        "profile_link",
+        "status",
+        "created_at",
+        "updated_at",
+    ]
     list_filter = ["status"]
     search_fields = ["opening__title", "opening__enterprise__name", "profile__display_name"]
     list_select_related = ["opening__enterprise", "profile"]
@@ -193,6 +202,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = fields
     inlines = [ApplicationEventInline, ApplicationMessageInline]
     date_hierarchy = "created_at"
+    subject_field = "profile.user_id"
+    profile_link = link_to("profile", _("talent"))
 
     def has_add_permission(self, request):
         return False
@@ -272,9 +283,20 @@ class PlacementAdminForm(forms.ModelForm):
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(PersonalDataAdmin):
+    subject_field = "profile.user_id"
     form = PlacementAdminForm
-    list_display = ["title", "enterprise", "profile", "kind", "status", "start_date", "end_date"]
+    list_display = [
+        "title",
+        "enterprise_link",
+        "profile_link",
+        "kind",
+        "status",
+        "start_date",
+        "end_date",
+    ]
+    enterprise_link = link_to("enterprise", _("enterprise"))
+    profile_link = link_to("profile", _("talent"))
     list_filter = ["status", "kind"]
     search_fields = [
         "title",
@@ -389,11 +411,21 @@ class OutcomeAdminForm(forms.ModelForm):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(admin.ModelAdmin):
+class OutcomeAdmin(PersonalDataAdmin):
+    subject_field = "placement.profile.user_id"
     """Outcomes are recorded, never edited: recording again makes a new current one."""
 
     form = OutcomeAdminForm
-    list_display = ["placement", "kind", "startup", "is_current", "recorded_at", "recorded_by"]
+    list_display = [
+        "placement_link",
+        "kind",
+        "startup_link",
+        "is_current",
+        "recorded_at",
+        "recorded_by",
+    ]
+    placement_link = link_to("placement", _("placement"))
+    startup_link = link_to("startup", _("start-up"))
     list_filter = ["kind", "is_current"]
     search_fields = ["placement__title", "placement__profile__display_name"]
     list_select_related = ["placement", "startup", "recorded_by"]
@@ -437,9 +469,11 @@ class StartUpAdminForm(forms.ModelForm):
 
 
 @admin.register(StartUp)
-class StartUpAdmin(admin.ModelAdmin):
+class StartUpAdmin(PersonalDataAdmin):
+    subject_field = "founder.user_id"
     form = StartUpAdminForm
-    list_display = ["name", "founder", "business_id", "founded_on", "industry"]
+    list_display = ["name", "founder_link", "business_id", "founded_on", "industry"]
+    founder_link = link_to("founder", _("founder"))
     list_filter = ["industry"]
     search_fields = ["name", "business_id", "founder__display_name", "support_organisation"]
     list_select_related = ["founder"]

@@ -1,4 +1,5 @@
-"""The sitemap: public pages, and every published opening with when it last changed."""
+"""The sitemap's parts for openings: the public lists, and every published opening with when
+it last changed."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -10,7 +11,13 @@ class StaticSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["core:home", "core:about", "openings:list"]
+        return [
+            "core:home",
+            "openings:list",
+            "organisations:list",
+            "organisations:entrepreneurship",
+            "toolkit:assessment",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -27,6 +34,3 @@ class OpeningSitemap(Sitemap):
 
     def lastmod(self, opening):
         return opening.updated_at
-
-
-SITEMAPS = {"pages": StaticSitemap, "openings": OpeningSitemap}

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from audit.admin import PersonalDataAdmin
+
 from . import services
 from .kinds import KINDS
 from .models import Frequency, Notification, Preferences
@@ -58,7 +60,8 @@ def _minutes() -> int:
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(PersonalDataAdmin):
+    subject_field = "recipient_id"
     list_display = [
         "created_at",
         "kind",

@@ -25,6 +25,12 @@ KINDS: dict[str, Kind] = {
     "enterprise_verified": Kind(Category.ACCOUNT, "enterprises/email/verified"),
     "enterprise_rejected": Kind(Category.ACCOUNT, "enterprises/email/rejected"),
     "team_invitation": Kind(Category.ACCOUNT, "enterprises/email/invitation"),
+    # To the address typed into the accessibility feedback form: acknowledgement, answer.
+    **_paths(
+        Category.ACCOUNT,
+        "pages/email",
+        "accessibility_feedback_received accessibility_feedback_answered",
+    ),
     **_paths(
         Category.OPENINGS,
         "matching/email",

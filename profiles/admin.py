@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import PersonalDataAdmin
+
 from .models import Education, Experience, ProfileLanguage, ProfileSkill, TalentProfile
 
 
@@ -28,7 +30,8 @@ class ExperienceInline(admin.StackedInline):
 
 
 @admin.register(TalentProfile)
-class TalentProfileAdmin(admin.ModelAdmin):
+class TalentProfileAdmin(PersonalDataAdmin):
+    subject_field = "user_id"
     list_display = ["display_name", "municipality", "visibility", "updated_at"]
     list_filter = ["visibility", "willing_to_relocate"]
     search_fields = ["display_name", "user__email", "headline"]

@@ -3,6 +3,9 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 
 from accounts.selectors import Role, user_role
 
+# Staff roles that read talents' profiles (a reporter does not: figures only).
+STAFF_READS_PROFILES = "profiles.view_talentprofile"
+
 
 class TalentProfileQuerySet(models.QuerySet):
     def in_pool(self):
@@ -24,13 +27,14 @@ class TalentProfileQuerySet(models.QuerySet):
         return self.filter(Exists(_applications_to(user)))
 
     def visible_to(self, user):
-        """Staff see every profile, a talent their own, a verified enterprise's member the pool;
-        an enterprise's member also sees those who applied to the enterprise."""
+        """Staff whose role reads profiles see every profile, a talent their own, a verified
+        enterprise's member the pool; an enterprise's member also sees those who applied to the
+        enterprise."""
         from enterprises.models import Enterprise, Membership
 
         role = user_role(user)
         if role == Role.STAFF:
-            return self.all()
+            return self.all() if user.has_perm(STAFF_READS_PROFILES) else self.none()
         if role == Role.TALENT:
             return self.filter(user=user)
         if role == Role.ENTERPRISE:

@@ -12,6 +12,7 @@ from enterprises.models import Membership
 from enterprises.selectors import is_verified_member
 
 from .models import ContactMessage, ContactRequest, EnterpriseBlock, ProfileSkill, TalentProfile
+from .querysets import STAFF_READS_PROFILES
 
 MIN_SKILLS = 5
 
@@ -45,7 +46,7 @@ def profile_for_viewer(*, viewer, pk: int) -> TalentProfile:
 def talent_pool(*, viewer):
     """Profiles in the pool, shaped for result cards; None when the viewer may not search it."""
     role = user_role(viewer)
-    if role == Role.STAFF:
+    if role == Role.STAFF and viewer.has_perm(STAFF_READS_PROFILES):
         # Staff see hidden profiles too: they moderate and help talents.
         profiles = TalentProfile.objects.all()
     elif role == Role.ENTERPRISE and is_verified_member(viewer):

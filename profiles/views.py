@@ -16,6 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import role_required
 from accounts.selectors import Role, user_role
+from audit.models import AccessLog
+from audit.services import access_record
 from enterprises.selectors import enterprises_of
 from esco.selectors import occupation_search, skill_search
 from matching.selectors import recommendations
@@ -234,6 +236,9 @@ def _asking_enterprise(user):
 @role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
 def detail(request, pk, contact_form=None):
     profile = profile_for_viewer(viewer=request.user, pk=pk)
+    access_record(
+        request=request, subject_id=profile.user_id, action=AccessLog.Action.PROFILE, target=profile
+    )
     identity = profile.identity
     enterprise_viewer = user_role(request.user) == Role.ENTERPRISE
     asks = enterprise_viewer and not identity
@@ -397,13 +402,25 @@ def photo(request, pk, variant):
     if field is None:
         raise Http404
     profile = profile_for_viewer(viewer=request.user, pk=pk)
-    return _private_file(request, profile, field, attachment=False)
+    response = _private_file(request, profile, field, attachment=False)
+    if variant == "full":  # thumbnails come with a page that is logged already
+        access_record(
+            request=request,
+            subject_id=profile.user_id,
+            action=AccessLog.Action.PHOTO,
+            target=profile,
+        )
+    return response
 
 
 @role_required(Role.TALENT, Role.ENTERPRISE, Role.STAFF)
 def cv(request, pk):
     profile = profile_for_viewer(viewer=request.user, pk=pk)
-    return _private_file(request, profile, "cv", attachment=True, filename=profile.cv_filename)
+    response = _private_file(request, profile, "cv", attachment=True, filename=profile.cv_filename)
+    access_record(
+        request=request, subject_id=profile.user_id, action=AccessLog.Action.CV, target=profile
+    )
+    return response
 
 
 @role_required(Role.ENTERPRISE, Role.STAFF)

@@ -5,12 +5,21 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from accounts.views import LoginView, set_language
-from matching.sitemaps import SITEMAPS
+from matching.sitemaps import OpeningSitemap, StaticSitemap
+from organisations.sitemaps import OrganisationSitemap
+from pages.sitemaps import PageSitemap
 
 # The admin signs in through allauth's login, with its rate limits: no second login form.
 admin.autodiscover()
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "TalentHub"
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "content": PageSitemap,
+    "organisations": OrganisationSitemap,
+    "openings": OpeningSitemap,
+}
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),

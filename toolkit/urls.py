@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "toolkit"
 
-urlpatterns = []
+urlpatterns = [
+    path("assessment/", views.assessment, name="assessment"),
+    path("assessment/draft/", views.draft_create, name="draft"),
+]

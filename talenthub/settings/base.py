@@ -262,7 +262,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "TalentHub: "
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 # allauth's defaults stay on (sign-up, reset, login per IP); failed logins are counted per
 # IP and per address: at most 10 a minute from one IP and 5 in 5 minutes for one address.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    # Ours, through allauth's limiter: the accessibility feedback form mails whoever is named.
+    "accessibility_feedback": "10/h/ip,3/d/key",
+}
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en"

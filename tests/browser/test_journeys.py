@@ -16,7 +16,21 @@ def assert_accessible(page):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", ["/", "/about/", "/accounts/signup/", "/accounts/login/"])
+KEY_PAGES = [
+    "/",
+    "/about/",
+    "/accounts/signup/",
+    "/accounts/login/",
+    "/for-talents/",
+    "/accessibility/",
+    "/organisations/",
+    "/organisations/entrepreneurship/",
+    "/toolkit/",
+    "/toolkit/assessment/",
+]
+
+
+@pytest.mark.parametrize("path", KEY_PAGES)
 @pytest.mark.parametrize("width", [1280, 320])
 def test_key_pages_have_no_wcag_21_aa_violations(page, live_server, path, width):
     page.set_viewport_size({"width": width, "height": 800})

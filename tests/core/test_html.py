@@ -22,7 +22,7 @@ from tests.html import assert_valid_html
 def pages(client):
     """(name, html) for each key page, per role."""
     yield "home", client.get(reverse("core:home"))
-    for name in ("core:about", "core:privacy", "core:accessibility", "account_login"):
+    for name in ("pages:about", "pages:privacy", "pages:accessibility", "account_login"):
         yield name, client.get(reverse(name))
     yield "signup", client.get(reverse("account_signup"))
     yield "signup with errors", client.post(reverse("account_signup"), {"email": "not-an-email"})

@@ -31,7 +31,7 @@ def test_navigation_changes_with_the_role(client, user_for_role, role, shown):
     if user:
         client.force_login(user)
 
-    nav = client.get(reverse("core:about")).content.decode().split('<nav class="site-nav"')[1]
+    nav = client.get(reverse("pages:about")).content.decode().split('<nav class="site-nav"')[1]
     nav = nav.split("</nav>")[0]
 
     for name, url in LINKS.items():

@@ -1,6 +1,7 @@
 from .accounts import (
     PASSWORD,
     EnterpriseUserFactory,
+    StaffMemberFactory,
     StaffUserFactory,
     TalentUserFactory,
     UserFactory,
@@ -28,6 +29,7 @@ __all__ = [
     "PlacementFactory",
     "ProfileLanguageFactory",
     "ProfileSkillFactory",
+    "StaffMemberFactory",
     "StaffUserFactory",
     "TalentProfileFactory",
     "TalentUserFactory",

@@ -1,5 +1,6 @@
 import factory
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 
 from accounts.models import User
 
@@ -37,3 +38,16 @@ class StaffUserFactory(UserFactory):
     side = ""
     is_staff = True
     is_superuser = True
+
+
+class StaffMemberFactory(UserFactory):
+    """Staff in one role (its group), not a superuser: `StaffMemberFactory(role=REPORTER)`;
+    without a role, staff who may sign in to the admin and do nothing there."""
+
+    side = ""
+    is_staff = True
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))

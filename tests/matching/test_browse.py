@@ -386,8 +386,8 @@ def test_members_do_not_see_their_own_drafts_in_the_public_list(client, member):
     assert _titles(client) == []
 
 
-def test_the_header_links_to_the_openings(client):
-    content = client.get(reverse("core:about")).content.decode()
+def test_the_header_links_to_the_openings(client, db):
+    content = client.get(reverse("pages:about")).content.decode()
     nav = content.split('<nav class="site-nav"')[1].split("</nav>")[0]
 
     assert f'href="{LIST}"' in nav

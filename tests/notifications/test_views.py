@@ -240,7 +240,7 @@ def test_the_header_shows_the_unread_count(signed_in, talent):
     for number in range(3):
         notify(talent, number)
 
-    nav = signed_in.get(reverse("core:about")).content.decode().split('class="site-nav"')[1]
+    nav = signed_in.get(reverse("pages:about")).content.decode().split('class="site-nav"')[1]
 
     assert (
         f'<a href="{LIST}">Notifications (3<span class="visually-hidden"> unread</span>)</a>'
@@ -249,14 +249,14 @@ def test_the_header_shows_the_unread_count(signed_in, talent):
 
 
 def test_the_header_without_unread_shows_no_number(signed_in):
-    nav = signed_in.get(reverse("core:about")).content.decode().split('class="site-nav"')[1]
+    nav = signed_in.get(reverse("pages:about")).content.decode().split('class="site-nav"')[1]
 
     assert f'<a href="{LIST}">Notifications</a>' in nav.split("</nav>")[0]
 
 
 def test_anonymous_visitors_have_no_notifications_link_and_no_count_query(client):
     with CaptureQueriesContext(connection) as context:
-        html = client.get(reverse("core:about")).content.decode()
+        html = client.get(reverse("pages:about")).content.decode()
     assert LIST not in html
     assert not any("notifications_notification" in q["sql"] for q in context)
 

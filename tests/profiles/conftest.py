@@ -1,5 +1,6 @@
 import pytest
 
+from accounts import roles
 from enterprises.models import Enterprise
 from profiles import services
 from profiles.documents import photo_process
@@ -8,6 +9,7 @@ from tests.factories import (
     MembershipFactory,
     ProfileLanguageFactory,
     ProfileSkillFactory,
+    StaffMemberFactory,
     StaffUserFactory,
     TalentProfileFactory,
     TalentUserFactory,
@@ -45,6 +47,8 @@ def viewer_for(db):
                 MembershipFactory(enterprise__status=Enterprise.Status.PENDING).user
             ),
             "staff": StaffUserFactory,
+            "moderator": lambda: StaffMemberFactory(role=roles.MODERATOR),
+            "reporter": lambda: StaffMemberFactory(role=roles.REPORTER),
         }[role]()
 
     return make

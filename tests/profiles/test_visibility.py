@@ -38,6 +38,9 @@ CASES = [
     ("member", VISIBLE, 200, 200, 200, True),
     ("unverified_member", VISIBLE, 404, 404, 404, False),
     ("staff", HIDDEN, 200, 200, 200, True),
+    ("moderator", HIDDEN, 200, 200, 200, True),
+    # A reporter's role is the figures: no talent's data, hidden or not.
+    ("reporter", VISIBLE, 404, 404, 404, False),
 ]
 
 
@@ -99,6 +102,8 @@ def test_right_to_work_shows_only_to_the_talent_and_staff(client, make_profile, 
         ("unverified_member", 403),
         ("member", 200),
         ("staff", 200),
+        ("moderator", 200),
+        ("reporter", 403),
     ],
 )
 def test_talent_pool_per_role(client, make_profile, viewer_for, role, expected):

@@ -8,18 +8,23 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import roles
 from accounts.models import User
 from enterprises.models import Enterprise, Membership
 from esco.importer import STARTER_TAXONOMY, import_export
 from esco.models import Skill
+from matching.demo import seed_history
 from matching.models import Opening, OpeningLanguage, OpeningSkill
 from matching.notifications import opening_matches_notify
 from matching.services import quality_warnings
 from matching.services.scores import scores_rebuild
+from organisations import demo as organisations_demo
+from pages import demo as pages_demo
 from profiles.models import (
     ContactRequest,
     Opportunity,
@@ -28,10 +33,13 @@ from profiles.models import (
     ProfileSkill,
     TalentProfile,
 )
+from toolkit import demo as toolkit_demo
 
 DEMO_PASSWORD = "talenthub-demo"  # noqa: S105 - printed for the demo, never used in production
 # The logins printed for the demo (and shown in the README).
 STAFF_EMAIL = "staff@demo.talenthub.fi"
+MODERATOR_EMAIL = "moderator@demo.talenthub.fi"
+REPORTER_EMAIL = "reporter@demo.talenthub.fi"
 TALENT_EMAIL = "ana.souza@demo.talenthub.fi"
 COMPANY_EMAIL = "sanna.karjalainen@demo.talenthub.fi"
 
@@ -314,6 +322,11 @@ class Command(BaseCommand):
             # The shipped starter taxonomy; a city imports the full export with import_esco.
             import_export(STARTER_TAXONOMY, lambda message: None)
         self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
+        for email, name, role in [
+            (MODERATOR_EMAIL, "Mikko Moderator", roles.MODERATOR),
+            (REPORTER_EMAIL, "Riikka Reporter", roles.REPORTER),
+        ]:
+            self._user(email, name, side="", is_staff=True).groups.add(Group.objects.get(name=role))
         for email, name, headline, municipality, visibility, language in TALENTS:
             user = self._user(email, name, side=User.Side.TALENT, language=language)
             profile, created = TalentProfile.objects.get_or_create(
@@ -358,6 +371,10 @@ class Command(BaseCommand):
                 "message": "We are planning our entry to the Polish market; could we talk?",
             },
         )
+        seed_history()
+        organisations_demo.seed_demo()
+        toolkit_demo.seed_demo()
+        pages_demo.seed_demo()
         # Scores follow edits through tasks; rows created here directly need a first pass.
         scores_rebuild()
         # As if each opening had just been published: talents find them in their notification
@@ -438,8 +455,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in with:"))
         for role, email in [
             ("staff", STAFF_EMAIL),
+            ("moderator", MODERATOR_EMAIL),
+            ("reporter", REPORTER_EMAIL),
             ("talent", TALENT_EMAIL),
             ("company", COMPANY_EMAIL),
         ]:
-            self.stdout.write(f"  {role:<8} {email:<40} password: {DEMO_PASSWORD}")
+            self.stdout.write(f"  {role:<10} {email:<40} password: {DEMO_PASSWORD}")
         self.stdout.write("  (every demo user has the same password)")

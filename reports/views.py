@@ -1,0 +1,54 @@
+"""The staff impact dashboard and its exports."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from accounts.decorators import staff_required
+
+from . import exports, selectors
+from .forms import ImpactFilterForm
+
+
+def _report(request):
+    """The form of the query string, and the report it asks for (None if it is invalid)."""
+    form = ImpactFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return form, None
+    return form, selectors.dashboard(form.period(), form.filters())
+
+
+@staff_required("reports.view_impact")
+@require_safe
+@never_cache
+def dashboard(request):
+    form, report = _report(request)
+    context = {"form": form, "report": report}
+    if report:
+        context |= {
+            "headline": [
+                (f, list(zip(report.periods, f.cells, strict=True))) for f in report.headline
+            ],
+            "funnel": [(f, list(zip(report.periods, f.cells, strict=True))) for f in report.funnel],
+            "can_export": request.user.has_perm("reports.export_impact"),
+        }
+    return render(request, "reports/dashboard.html", context)
+
+
+def _export(write):
+    @staff_required("reports.export_impact")
+    @require_safe
+    @never_cache
+    def view(request):
+        _form, report = _report(request)
+        if report is None:
+            # The dashboard shows what is wrong with the query.
+            return redirect(f"{reverse('reports:dashboard')}?{request.GET.urlencode()}")
+        return write(report)
+
+    return view
+
+
+export_csv = _export(exports.csv_response)
+export_xlsx = _export(exports.xlsx_response)
