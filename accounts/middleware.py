@@ -1,3 +1,11 @@
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
 from .language import activate_saved_language, browser_has_chosen, remember_language
 
 
@@ -15,3 +23,32 @@ class UserLanguageMiddleware:
         if request.user.is_authenticated and not browser_has_chosen(request):
             remember_language(response, request.user)
         return response
+
+
+# The pages only staff open: the admin and the impact dashboard.
+STAFF_PATHS = (f"/{settings.ADMIN_URL}", "/impact/")
+
+
+class StaffMFAMiddleware:
+    """Staff reach personal data of many people: before the admin or a staff page opens,
+    their account must have two-step sign-in on. Until then they are sent to set it up, and
+    come back where they were going."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and user.is_staff
+            and request.path.startswith(STAFF_PATHS)
+            and not is_mfa_enabled(user)
+        ):
+            messages.info(
+                request,
+                _("Staff pages need two-step sign-in. Set it up with an authenticator app first."),
+            )
+            setup = reverse("mfa_activate_totp")
+            return redirect(f"{setup}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

@@ -92,6 +92,13 @@ def enterprise_user(db):
 
 
 @pytest.fixture
+def admin_user(db):
+    """pytest-django's admin_client signs in as this superuser: with two-step sign-in on, as
+    every staff account must have before the admin opens."""
+    return StaffUserFactory(email="admin@example.com")
+
+
+@pytest.fixture
 def staff(db):
     return StaffUserFactory()
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "accounts",
     "core",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -264,6 +266,13 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "TalentHub: "
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+# Changing the email address or password asks for the password again (or a TOTP code).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Two-step sign-in with an authenticator app, and one-time recovery codes; anyone may turn it
+# on, staff must before the admin or staff pages open (accounts.middleware.StaffMFAMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "TalentHub"
+MFA_TOTP_INSECURE_BYPASS_CODE = None
 # allauth's defaults stay on (sign-up, reset, login per IP); failed logins are counted per
 # IP and per address: at most 10 a minute from one IP and 5 in 5 minutes for one address.
 ACCOUNT_RATE_LIMITS = {

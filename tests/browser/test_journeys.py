@@ -3,8 +3,13 @@
 import re
 
 import pytest
+from allauth.mfa.utils import is_mfa_enabled
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from accounts.models import User
+from tests.factories import PASSWORD
+from tests.totp import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,6 +54,19 @@ def test_keyboard_user_reaches_the_skip_link_first(page, live_server):
     expect(page.locator(":focus")).to_have_text("Skip to main content")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("#main$"))
+
+
+def log_in(page, live_server, email, password=PASSWORD):
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    user = User.objects.get(email=email)
+    if is_mfa_enabled(user):
+        # Staff sign in in two steps: the code their authenticator app shows now.
+        page.locator("input[name=code]").fill(current_code(user))
+        page.get_by_role("button", name="Sign In").click()
+        expect(page.locator("input[name=code]")).to_have_count(0)
 
 
 def sign_up_talent(page, live_server, settings, tmp_path, email="amira@example.com"):

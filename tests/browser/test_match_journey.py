@@ -20,8 +20,7 @@ from tests.factories import (
     TalentProfileFactory,
 )
 
-from .test_journeys import assert_accessible
-from .test_opening_journey import log_in
+from .test_journeys import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

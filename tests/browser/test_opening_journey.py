@@ -11,21 +11,14 @@ from playwright.sync_api import expect
 
 from enterprises.models import Enterprise
 from matching.models import Opening
-from tests.factories import PASSWORD, StaffUserFactory
+from tests.factories import StaffUserFactory
 from tests.factories.enterprises import valid_business_id
 
-from .test_journeys import assert_accessible, sign_up
+from .test_journeys import assert_accessible, log_in, sign_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Development period: entering the Polish market"
-
-
-def log_in(page, live_server, email):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def run_admin_action(page, live_server, changelist, label, action):

@@ -23,7 +23,7 @@ from matching.models import Opening
 from organisations.models import Referral
 from tests.factories import EnterpriseFactory
 
-from .test_journeys import assert_accessible
+from .test_journeys import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,19 +35,12 @@ def demo(settings):
     settings.DEBUG = False
 
 
-def log_in(page, live_server, email):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-
-
 def test_a_moderator_verifies_a_company_and_approves_an_opening_from_the_queue(
     page, live_server, demo
 ):
     company = EnterpriseFactory(name="Koli Cabins Oy", status=Enterprise.Status.PENDING)
     waiting = Opening.objects.get(status=Opening.Status.SUBMITTED)
-    log_in(page, live_server, MODERATOR_EMAIL)
+    log_in(page, live_server, MODERATOR_EMAIL, DEMO_PASSWORD)
 
     page.get_by_role("link", name="Companies waiting for verification").click()
     page.get_by_role("checkbox", name=re.compile("Koli Cabins Oy")).check()
@@ -72,7 +65,7 @@ def test_a_moderator_verifies_a_company_and_approves_an_opening_from_the_queue(
 def test_a_reporter_compares_years_reads_the_charts_and_downloads_a_suppressed_xlsx(
     page, live_server, demo
 ):
-    log_in(page, live_server, REPORTER_EMAIL)
+    log_in(page, live_server, REPORTER_EMAIL, DEMO_PASSWORD)
 
     # A reporter lands on the dashboard: this year next to the two before.
     expect(page.get_by_role("heading", level=1)).to_have_text("Impact dashboard")
@@ -107,7 +100,7 @@ def test_a_reporter_compares_years_reads_the_charts_and_downloads_a_suppressed_x
 
 
 def test_a_talent_finds_help_to_start_a_business_and_asks_to_be_contacted(page, live_server, demo):
-    log_in(page, live_server, TALENT_EMAIL)
+    log_in(page, live_server, TALENT_EMAIL, DEMO_PASSWORD)
 
     page.get_by_role("link", name="Support organisations").first.click()
     page.get_by_label(re.compile("Entrepreneurship", re.I)).first.check()

@@ -1,5 +1,6 @@
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 
 from accounts.models import User
@@ -34,18 +35,27 @@ class EnterpriseUserFactory(UserFactory):
     side = User.Side.ENTERPRISE
 
 
-class StaffUserFactory(UserFactory):
+class _StaffFactory(UserFactory):
+    """Staff have two-step sign-in on, as the staff pages require; `mfa=False` for one who
+    has not set it up yet. The TOTP secret is kept on the user as `totp_secret`."""
+
     side = ""
     is_staff = True
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            self.totp_secret = generate_totp_secret()
+            TOTP.activate(self, self.totp_secret)
+
+
+class StaffUserFactory(_StaffFactory):
     is_superuser = True
 
 
-class StaffMemberFactory(UserFactory):
+class StaffMemberFactory(_StaffFactory):
     """Staff in one role (its group), not a superuser: `StaffMemberFactory(role=REPORTER)`;
     without a role, staff who may sign in to the admin and do nothing there."""
-
-    side = ""
-    is_staff = True
 
     @factory.post_generation
     def role(self, create, extracted, **kwargs):

@@ -1,12 +1,12 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from tests.factories import UserFactory
+from tests.factories import StaffMemberFactory
 
 
 def staff_with(*codenames):
     """Staff (not a superuser) with just these permissions of the pages app."""
-    user = UserFactory(side="", is_staff=True)
+    user = StaffMemberFactory()
     user.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="pages", codename__in=codenames)
     )

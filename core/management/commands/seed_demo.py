@@ -7,6 +7,8 @@ changed while trying the demo survives the next `make run`.
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -321,12 +323,18 @@ class Command(BaseCommand):
         if not Skill.objects.exists():
             # The shipped starter taxonomy; a city imports the full export with import_esco.
             import_export(STARTER_TAXONOMY, lambda message: None)
-        self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)
+        staff = [self._user(STAFF_EMAIL, "Leena Staff", side="", is_staff=True, is_superuser=True)]
         for email, name, role in [
             (MODERATOR_EMAIL, "Mikko Moderator", roles.MODERATOR),
             (REPORTER_EMAIL, "Riikka Reporter", roles.REPORTER),
         ]:
-            self._user(email, name, side="", is_staff=True).groups.add(Group.objects.get(name=role))
+            staff.append(self._user(email, name, side="", is_staff=True))
+            staff[-1].groups.add(Group.objects.get(name=role))
+        for user in staff:
+            # Staff pages need two-step sign-in; on a development machine any demo staff
+            # member signs in with the code MFA_TOTP_INSECURE_BYPASS_CODE (settings/dev.py).
+            if not is_mfa_enabled(user):
+                TOTP.activate(user, generate_totp_secret())
         for email, name, headline, municipality, visibility, language in TALENTS:
             user = self._user(email, name, side=User.Side.TALENT, language=language)
             profile, created = TalentProfile.objects.get_or_create(
@@ -462,3 +470,8 @@ class Command(BaseCommand):
         ]:
             self.stdout.write(f"  {role:<10} {email:<40} password: {DEMO_PASSWORD}")
         self.stdout.write("  (every demo user has the same password)")
+        if settings.MFA_TOTP_INSECURE_BYPASS_CODE:
+            self.stdout.write(
+                "  Staff sign in in two steps: on this development machine the code "
+                f"{settings.MFA_TOTP_INSECURE_BYPASS_CODE} is accepted."
+            )
