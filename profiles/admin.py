@@ -1,9 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import PersonalDataAdmin
+from audit.models import AccessLog
+from audit.services import access_record
+from privacy.exports import export_response
 
 from .models import Education, Experience, ProfileLanguage, ProfileSkill, TalentProfile
 
@@ -43,6 +46,24 @@ class TalentProfileAdmin(PersonalDataAdmin):
     exclude = ["photo", "photo_thumbnail", "cv"]
     readonly_fields = ["photo_link", "cv_link", "cv_filename"]
     inlines = [ProfileSkillInline, ProfileLanguageInline, EducationInline, ExperienceInline]
+    actions = ["export_data"]
+
+    @admin.action(description=_("Download the talent’s data (logged)"), permissions=["view"])
+    def export_data(self, request, queryset):
+        """A talent's request for their data, answered by staff: one talent at a time, and
+        written to the access log."""
+        profiles = list(queryset[:2])
+        if len(profiles) != 1:
+            self.message_user(request, _("Select one talent."), messages.WARNING)
+            return None
+        [profile] = profiles
+        access_record(
+            request=request,
+            subject_id=profile.user_id,
+            action=AccessLog.Action.EXPORT,
+            target=profile,
+        )
+        return export_response(profile.user)
 
     @admin.display(description=_("photo"))
     def photo_link(self, profile):

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "pages",
     "toolkit",
     "audit",
+    "privacy",
 ]
 
 MIDDLEWARE = [

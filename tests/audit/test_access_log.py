@@ -183,3 +183,25 @@ def test_staff_opening_the_full_photo_is_logged_and_thumbnails_are_not(client, p
     assert _entries() == [
         (staff.pk, profile.user_id, AccessLog.Action.PHOTO, f"profiles.talentprofile:{profile.pk}")
     ]
+
+
+def test_staff_download_a_talents_data_from_the_admin_and_it_is_logged(client, profile):
+    moderator = StaffMemberFactory(role="Moderators")
+    client.force_login(moderator)
+    changelist = reverse("admin:profiles_talentprofile_changelist")
+
+    response = client.post(changelist, {"action": "export_data", "_selected_action": [profile.pk]})
+
+    assert response["Content-Type"] == "application/zip"
+    assert _entries() == [
+        (
+            moderator.pk,
+            profile.user_id,
+            AccessLog.Action.EXPORT,
+            f"profiles.talentprofile:{profile.pk}",
+        )
+    ]
+    two = [profile.pk, TalentProfileFactory().pk]
+    refused = client.post(changelist, {"action": "export_data", "_selected_action": two})
+    assert refused.status_code == 302
+    assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 1
