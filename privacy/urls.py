@@ -6,4 +6,5 @@ app_name = "privacy"
 
 urlpatterns = [
     path("my-data/", views.export, name="export"),
+    path("delete/", views.delete, name="delete"),
 ]

@@ -108,12 +108,16 @@ def test_the_export_queries_do_not_grow_with_applications(client):
     assert queries_of(client, EXPORT, "post") == few
 
 
-def test_the_page_is_valid_html_in_both_languages(client, settings, tmp_path):
+def test_the_pages_are_valid_html_in_both_languages(client, settings, tmp_path):
     client.force_login(TalentProfileFactory().user)
 
     def pages():
+        delete = reverse("privacy:delete")
         yield "english", client.get(EXPORT)
+        yield "delete", client.get(delete)
+        yield "delete, not confirmed", client.post(delete, {}, follow=True)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
         yield "finnish", client.get(EXPORT)
+        yield "delete, finnish", client.get(delete)
 
     assert_valid_html(pages(), tmp_path)

@@ -1,0 +1,98 @@
+"""Self-service deletion: the account and what the person put in go; what the programme must
+keep stays, with nothing left that names them.
+
+Kept, pseudonymised: the account row as an inactive stub (its id, side and sign-up day: the
+registration figures), the profile as a stub with the municipality only (placements,
+outcomes and start-ups point at it: the impact figures), applications without their
+motivation, CV and messages (the funnel), referrals without the message, and the access log
+(who opened the data, and when). Everything else is deleted, files included.
+"""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from enterprises.models import Membership
+from matching.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationMessage,
+    CheckIn,
+    Dismissal,
+    Feedback,
+    MatchScore,
+    Side,
+)
+from notifications.models import Notification, Preferences
+from organisations.models import Referral
+from profiles.models import ContactRequest, TalentProfile
+from profiles.storage import private_storage
+
+DELETED_NAME = "Deleted talent"
+
+
+def _delete_files_on_commit(names: list[str]) -> None:
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
+
+
+def _profile_strip(profile: TalentProfile) -> list[str]:
+    """Strip the profile down to the stub; return the files to delete."""
+    files = [profile.photo.name, profile.photo_thumbnail.name, profile.cv.name]
+    for related in (profile.skills, profile.languages, profile.education, profile.experience):
+        related.all().delete()
+    profile.opportunities.all().delete()
+    profile.blocks.all().delete()
+    profile.occupations.clear()
+    ContactRequest.objects.filter(profile=profile).delete()  # with their messages
+    applications = Application.objects.filter(profile=profile)
+    files += [name for name in applications.values_list("cv", flat=True) if name]
+    ApplicationMessage.objects.filter(application__in=applications).delete()
+    applications.update(motivation="", cv="", cv_filename="")
+    ApplicationEvent.objects.filter(application__in=applications, actor=profile.user).update(
+        note=""
+    )
+    MatchScore.objects.filter(profile=profile).delete()
+    Dismissal.objects.filter(profile=profile).delete()
+    CheckIn.objects.filter(placement__profile=profile, side=Side.TALENT).delete()
+    Feedback.objects.filter(placement__profile=profile, side=Side.TALENT).update(comment="")
+    Referral.objects.filter(profile=profile).update(message="")
+    profile.display_name = DELETED_NAME
+    profile.headline = profile.about = ""
+    profile.photo = profile.photo_thumbnail = profile.cv = ""
+    profile.cv_filename = ""
+    profile.country = ""
+    profile.available_from = None
+    profile.hours_per_week = None
+    profile.work_time = profile.right_to_work = ""
+    profile.visibility = TalentProfile.Visibility.HIDDEN
+    profile.save()
+    return files
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """Delete the person's account (see the module docstring for what is kept)."""
+    if user.is_staff:
+        raise ValidationError(
+            _("Staff accounts are closed by an administrator, not deleted here."), code="staff"
+        )
+    files: list[str] = []
+    profile = TalentProfile.objects.select_for_update().filter(user=user).first()
+    if profile is not None:
+        files = _profile_strip(profile)
+    Membership.objects.filter(user=user).delete()
+    Notification.objects.filter(recipient=user).delete()
+    Preferences.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.email = f"deleted-{user.pk}@deleted.invalid"
+    user.full_name = ""
+    user.is_active = False
+    # A new password hash ends every session the person has open, on every device.
+    user.set_unusable_password()
+    user.save()
+    _delete_files_on_commit(files)
