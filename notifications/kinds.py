@@ -25,6 +25,7 @@ KINDS: dict[str, Kind] = {
     "enterprise_verified": Kind(Category.ACCOUNT, "enterprises/email/verified"),
     "enterprise_rejected": Kind(Category.ACCOUNT, "enterprises/email/rejected"),
     "team_invitation": Kind(Category.ACCOUNT, "enterprises/email/invitation"),
+    "profile_inactive": Kind(Category.ACCOUNT, "privacy/email/profile_inactive"),
     # To the address typed into the accessibility feedback form: acknowledgement, answer.
     **_paths(
         Category.ACCOUNT,

@@ -33,7 +33,8 @@ from profiles.storage import private_storage
 DELETED_NAME = "Deleted talent"
 
 
-def _delete_files_on_commit(names: list[str]) -> None:
+def delete_files_on_commit(names: list[str]) -> None:
+    """Files go once the deletion is committed: a rollback must not leave rows without them."""
     names = [name for name in names if name]
     if names:
         transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
@@ -95,4 +96,4 @@ def account_delete(*, user) -> None:
     # A new password hash ends every session the person has open, on every device.
     user.set_unusable_password()
     user.save()
-    _delete_files_on_commit(files)
+    delete_files_on_commit(files)

@@ -179,6 +179,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60,
     },
     # Digests arrive at the start of a working day in Helsinki; the weekly one on Mondays.
+    # Retention (privacy.retention): at night, when nobody is waiting for the mail it sends.
+    "apply-retention": {
+        "task": "privacy.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "send-daily-digests": {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=8, minute=0),
@@ -365,6 +370,12 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+
+# How long personal data is kept (privacy.retention), in days.
+RETENTION_INACTIVE_WARNING_DAYS = env.int("RETENTION_INACTIVE_WARNING_DAYS", default=365)
+RETENTION_INACTIVE_HIDE_DAYS = env.int("RETENTION_INACTIVE_HIDE_DAYS", default=395)
+RETENTION_UNVERIFIED_DAYS = env.int("RETENTION_UNVERIFIED_DAYS", default=7)
+RETENTION_APPLICATION_DAYS = env.int("RETENTION_APPLICATION_DAYS", default=365)
 
 LOGGING = {
     "version": 1,
