@@ -9,12 +9,15 @@ profiles.querysets). Nothing here takes that back: a withdrawn or rejected appli
 it disclosed, because the enterprise has already seen it.
 """
 
+import datetime
 import logging
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidTransition
@@ -137,6 +140,18 @@ def application_create(
     profile = TalentProfile.objects.select_for_update().get(pk=profile.pk)
     if Application.objects.filter(profile=profile, opening=opening).exists():
         raise _already_applied()
+    # A cap a person applying in earnest never meets; a script flooding companies does. The
+    # profile lock above makes two submissions at once count one after the other.
+    since = timezone.now() - datetime.timedelta(days=1)
+    if (
+        Application.objects.filter(profile=profile, created_at__gte=since).count()
+        >= settings.APPLICATIONS_PER_DAY
+    ):
+        raise ValidationError(
+            _("You have sent %(count)s applications in a day; try again tomorrow.")
+            % {"count": settings.APPLICATIONS_PER_DAY},
+            code="rate_limited",
+        )
     if attach_cv and not profile.cv:
         raise ValidationError(_("Your profile has no CV to send."), code="no_cv")
     cv_name, cv_filename = _copy_cv(profile) if attach_cv else ("", "")

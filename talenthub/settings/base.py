@@ -223,6 +223,8 @@ CELERY_BEAT_SCHEDULE = {
 ENTERPRISE_INVITATION_MAX_AGE = env.int("ENTERPRISE_INVITATION_MAX_AGE", default=7 * 24 * 3600)
 # A verified enterprise may ask this many anonymous talents a day to reveal themselves.
 CONTACT_REQUESTS_PER_DAY = env.int("CONTACT_REQUESTS_PER_DAY", default=20)
+# A talent's applications in 24 hours (matching.services.applications.application_create).
+APPLICATIONS_PER_DAY = env.int("APPLICATIONS_PER_DAY", default=20)
 
 # --- Mail -----------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")

@@ -1,10 +1,13 @@
 """Applications as the services enforce them: applying, the pipeline, who may move it, the
 events and mails, the thread, and what applying discloses to whom."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from core.errors import InvalidTransition
 from enterprises.models import Enterprise
@@ -93,6 +96,22 @@ def test_a_second_application_to_the_same_opening_is_refused_with_a_message(prof
     assert error.value.code == "already_applied"
     assert error.value.messages == ["You have already applied to this opening."]
     assert Application.objects.count() == 1
+
+
+def test_a_talent_applies_at_most_the_daily_cap(profile, settings):
+    settings.APPLICATIONS_PER_DAY = 2
+    apply(profile, OpeningFactory())
+    yesterday = apply(profile, OpeningFactory())
+    Application.objects.filter(pk=yesterday.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=1, minutes=1)
+    )
+    apply(profile, OpeningFactory())  # the one from yesterday no longer counts
+
+    with pytest.raises(ValidationError) as error:
+        apply(profile, OpeningFactory())
+
+    assert error.value.code == "rate_limited"
+    assert Application.objects.filter(profile=profile).count() == 3
 
 
 def test_the_database_holds_one_application_per_talent_and_opening(db):
