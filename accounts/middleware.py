@@ -25,14 +25,15 @@ class UserLanguageMiddleware:
         return response
 
 
-# The pages only staff open: the admin and the impact dashboard.
-STAFF_PATHS = (f"/{settings.ADMIN_URL}", "/impact/")
+# What staff without two-step sign-in may still open: the account pages where they set it
+# up (and sign out), and what the pages load.
+SETUP_PATHS = ("/accounts/", "/i18n/", f"/{settings.STATIC_URL.strip('/')}/")
 
 
 class StaffMFAMiddleware:
-    """Staff reach personal data of many people: before the admin or a staff page opens,
-    their account must have two-step sign-in on. Until then they are sent to set it up, and
-    come back where they were going."""
+    """Staff reach personal data of many people (the admin, the dashboard, hidden profiles
+    and the pool): until their account has two-step sign-in, every page but its setup sends
+    them to set it up, and then back where they were going."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,7 +43,7 @@ class StaffMFAMiddleware:
         if (
             user.is_authenticated
             and user.is_staff
-            and request.path.startswith(STAFF_PATHS)
+            and not request.path.startswith(SETUP_PATHS)
             and not is_mfa_enabled(user)
         ):
             messages.info(

@@ -22,6 +22,9 @@ pytestmark = pytest.mark.django_db
         (lambda: StaffUserFactory(mfa=False), "/admin/"),
         (lambda: StaffMemberFactory(role=roles.MODERATOR, mfa=False), "/admin/enterprises/"),
         (lambda: StaffMemberFactory(role=roles.REPORTER, mfa=False), "/impact/"),
+        # Staff read hidden profiles and the pool on the site too.
+        (lambda: StaffMemberFactory(role=roles.MODERATOR, mfa=False), "/talent/pool/"),
+        (lambda: StaffUserFactory(mfa=False), "/"),
     ],
 )
 def test_staff_without_two_step_sign_in_are_sent_to_set_it_up(client, make, path):
@@ -84,3 +87,11 @@ def test_staff_sign_in_with_password_then_code(client):
     assert right.status_code == 302
     assert client.session["_auth_user_id"] == str(staff.pk)
     assert client.get("/admin/").status_code == 200
+
+
+def test_staff_without_it_can_still_set_it_up_and_sign_out(client):
+    client.force_login(StaffUserFactory(mfa=False))
+
+    assert client.get(reverse("mfa_index")).status_code == 200
+    assert client.post(reverse("account_logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
