@@ -17,8 +17,13 @@ class Text:
         return self.value
 
 
+def active_language() -> str:
+    """The two-letter code of the language this request is served in."""
+    return (translation.get_language() or "en")[:2]
+
+
 def in_language(obj, field: str, language: str | None = None) -> Text:
-    language = (language or translation.get_language() or "en")[:2]
+    language = (language or active_language())[:2]
     if language != "en" and language in dict(settings.LANGUAGES):
         value = getattr(obj, f"{field}_{language}")
         if value.strip():

@@ -37,10 +37,6 @@ def _region_choices():
     return [(region.code, region.label(_language())) for region in geography.regions()]
 
 
-def _municipality_choices():
-    return geography.municipality_choices(_language())
-
-
 def _date_input():
     return forms.DateInput(attrs={"type": "date"})
 
@@ -83,7 +79,7 @@ class OpeningFilter(django_filters.FilterSet):
     )
     municipality = django_filters.ChoiceFilter(
         label=_("Municipality"),
-        choices=_municipality_choices,
+        choices=geography.municipality_choices,
         empty_label=_("Any municipality"),
     )
     remote = django_filters.BooleanFilter(

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,8 +18,7 @@ Status = Referral.Status
 
 
 def _municipality_choices():
-    language = (translation.get_language() or "en")[:2]
-    return [("", "---------"), *geography.municipality_choices(language)]
+    return [("", "---------"), *geography.municipality_choices()]
 
 
 class OrganisationServiceInline(admin.TabularInline):

@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from profiles import geography
@@ -12,10 +11,6 @@ from profiles.reference import FIRST_LANGUAGES, language_name
 from .models import Organisation, OrganisationLanguage, Service
 
 MAX_QUERY_LENGTH = 200
-
-
-def _municipality_choices():
-    return geography.municipality_choices((translation.get_language() or "en")[:2])
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -41,7 +36,9 @@ class OrganisationFilter(django_filters.FilterSet):
         empty_label=_("Any language"),
     )
     municipality = django_filters.ChoiceFilter(
-        label=_("Municipality"), choices=_municipality_choices, empty_label=_("Any municipality")
+        label=_("Municipality"),
+        choices=geography.municipality_choices,
+        empty_label=_("Any municipality"),
     )
 
     class Meta:

@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from esco.models import Occupation, Skill
@@ -24,8 +23,7 @@ class DateInput(forms.DateInput):
 
 
 def municipality_choices():
-    language = (translation.get_language() or "en")[:2]
-    return [("", _("Choose a municipality")), *geography.municipality_choices(language)]
+    return [("", _("Choose a municipality")), *geography.municipality_choices()]
 
 
 class BasicsForm(forms.ModelForm):

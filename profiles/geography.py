@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from core.translated import active_language
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "municipalities.csv"
 
 # Finnish and Swedish alphabetical order: å, ä and ö come after z.
@@ -117,13 +119,17 @@ def municipalities_in_region(region_code: str) -> tuple[Municipality, ...]:
     return tuple(item for item in _data().municipalities if item.region.code == code)
 
 
-def municipality_choices(language_code: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Choices for a ``<select>`` with one optgroup per region, in the given language.
+def municipality_choices(
+    language_code: str | None = None,
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Choices for a ``<select>`` with one optgroup per region, in the given language (the
+    active one when none is given, so the function itself can be a field's lazy choices).
 
     Returns ``[(region_label, [(municipality_code, municipality_label), ...]), ...]``, the
     shape Django's ``ChoiceField`` takes for grouped choices. Regions and the municipalities
     within each are sorted alphabetically by the label shown.
     """
+    language_code = language_code or active_language()
     groups = []
     for region in sorted(regions(), key=lambda item: _sort_key(item.label(language_code))):
         members = municipalities_in_region(region.code)

@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.models import Industry
@@ -48,10 +47,9 @@ class ImpactFilterForm(forms.Form):
             (year, str(year)) for year in range(current, FIRST_YEAR - 1, -1)
         ]
         self.fields["type"].choices = [("", _("All types")), *KINDS]
-        language = (translation.get_language() or "en")[:2]
         self.fields["municipality"].choices = [
             ("", _("All municipalities")),
-            *geography.municipality_choices(language),
+            *geography.municipality_choices(),
         ]
 
     def clean(self):

@@ -23,12 +23,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.translated import active_language
 from enterprises.models import Enterprise, Industry
 from matching.models import KINDS, PERIOD_KINDS, Application, Opening, Outcome, Placement, StartUp
 from profiles import geography
@@ -150,17 +151,13 @@ class Filters:
             (_("Type"), str(KIND_LABELS.get(self.kind, _("All types")))),
             (
                 _("Municipality"),
-                place.label(_language()) if place else str(_("All municipalities")),
+                place.label(active_language()) if place else str(_("All municipalities")),
             ),
             (
                 _("Industry"),
                 str(Industry(self.industry).label) if self.industry else str(_("All industries")),
             ),
         ]
-
-
-def _language() -> str:
-    return (translation.get_language() or "en")[:2]
 
 
 # Paths from each model to the attributes the filters use.
@@ -480,7 +477,7 @@ def _placements(period: Period, filters: Filters) -> list[Breakdown]:
     places = []
     for code, number in by_place.items():
         place = geography.municipality(code) if code else None
-        places.append((place.label(_language()) if place else str(_("Not given")), number))
+        places.append((place.label(active_language()) if place else str(_("Not given")), number))
     return [
         Breakdown(
             "by_type",
