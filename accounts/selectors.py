@@ -28,7 +28,7 @@ def user_role(user) -> Role:
 def next_step_url(user) -> str:
     """Where a person lands after logging in: the next thing their side needs to do. A
     reporter's work is the impact dashboard; other staff work in the admin."""
-    if user.is_staff and _reports_only(user):
+    if user.is_staff and not works_in_admin(user) and user.has_perm("reports.view_impact"):
         return reverse("reports:dashboard")
     return {
         Role.STAFF: reverse("admin:index"),
@@ -38,7 +38,11 @@ def next_step_url(user) -> str:
     }[user_role(user)]
 
 
-def _reports_only(user) -> bool:
-    return user.has_perm("reports.view_impact") and not user.has_perm(
-        "enterprises.change_enterprise"
+def works_in_admin(user) -> bool:
+    """Staff whose role has something to do in the admin: not a reporter (the impact figures
+    are outside it) nor staff given no role yet."""
+    if not user.is_staff:
+        return False
+    return user.is_superuser or any(
+        not permission.startswith("reports.") for permission in user.get_all_permissions()
     )

@@ -1,6 +1,6 @@
 from functools import cache
 
-from accounts.selectors import Role, next_step_url, user_role
+from accounts.selectors import Role, next_step_url, user_role, works_in_admin
 from notifications.selectors import unread_count
 
 
@@ -17,6 +17,8 @@ def navigation(request):
         "role": role,
         # Lazy: for staff it reads their permissions, which only the home page needs.
         "home_for_role": cache(lambda: next_step_url(user)),
+        # Lazy too: only staff's navigation asks.
+        "works_in_admin": cache(lambda: works_in_admin(user)),
         # A view that counts anyway passes the number under this name instead.
         "unread_notifications": cache(lambda: unread_count(user)),
     }

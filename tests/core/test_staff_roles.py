@@ -112,3 +112,23 @@ def test_every_queue_opens_its_filtered_list(client, queue):
     # A filter the changelist does not offer would bounce to "?e=1" instead.
     client.force_login(StaffMemberFactory(role=ADMINISTRATOR))
     assert client.get(queue.url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "admin_link", "dashboard_link"),
+    [
+        (MODERATOR, True, False),
+        (REPORTER, False, True),
+        (ADMINISTRATOR, True, True),
+        (None, False, False),
+    ],
+)
+def test_the_navigation_offers_staff_only_what_their_role_uses(
+    client, role, admin_link, dashboard_link
+):
+    client.force_login(StaffMemberFactory(role=role))
+
+    nav = client.get(reverse("core:home")).content.decode().split("</nav>")[0]
+
+    assert (f'href="{reverse("admin:index")}"' in nav) is admin_link
+    assert (f'href="{reverse("reports:dashboard")}"' in nav) is dashboard_link
