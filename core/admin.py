@@ -112,3 +112,20 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class OverdueWarningAdmin(admin.ModelAdmin):
+    """A queue that says above its list how many rows are overdue: `overdue(queryset)` picks
+    them, `overdue_message(count)` words the warning."""
+
+    def overdue(self, queryset):
+        raise NotImplementedError
+
+    def overdue_message(self, count: int) -> str:
+        raise NotImplementedError
+
+    def changelist_view(self, request, extra_context=None):
+        count = self.overdue(self.model._default_manager.all()).count()
+        if count:
+            self.message_user(request, self.overdue_message(count), messages.WARNING)
+        return super().changelist_view(request, extra_context)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.admin import PersonalDataAdmin
+from core.admin import OverdueWarningAdmin
 
 from . import services
 from .kinds import KINDS
@@ -60,7 +61,7 @@ def _minutes() -> int:
 
 
 @admin.register(Notification)
-class NotificationAdmin(PersonalDataAdmin):
+class NotificationAdmin(PersonalDataAdmin, OverdueWarningAdmin):
     subject_field = "recipient_id"
     list_display = [
         "created_at",
@@ -84,22 +85,17 @@ class NotificationAdmin(PersonalDataAdmin):
     def has_add_permission(self, request):
         return False
 
-    def changelist_view(self, request, extra_context=None):
-        overdue = _overdue(Notification.objects.all()).count()
-        if overdue:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d notification has been waiting for over %(minutes)d minutes: "
-                    "check that the workers and the broker are running.",
-                    "%(count)d notifications have been waiting for over %(minutes)d minutes: "
-                    "check that the workers and the broker are running.",
-                    overdue,
-                )
-                % {"count": overdue, "minutes": _minutes()},
-                messages.WARNING,
-            )
-        return super().changelist_view(request, extra_context)
+    def overdue(self, queryset):
+        return _overdue(queryset)
+
+    def overdue_message(self, count: int) -> str:
+        return ngettext(
+            "%(count)d notification has been waiting for over %(minutes)d minutes: "
+            "check that the workers and the broker are running.",
+            "%(count)d notifications have been waiting for over %(minutes)d minutes: "
+            "check that the workers and the broker are running.",
+            count,
+        ) % {"count": count, "minutes": _minutes()}
 
     @admin.action(description=_("Retry the selected failed notifications"), permissions=["change"])
     def retry(self, request, queryset):

@@ -14,6 +14,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import OverdueWarningAdmin
+
 from . import services
 from .models import AccessibilityFeedback, Page
 
@@ -74,12 +76,6 @@ class FeedbackForm(forms.ModelForm):
             "answer": _("Saving an answer emails it to the sender. It cannot be changed after.")
         }
 
-
-class FeedbackAnswerForm(forms.ModelForm):
-    class Meta:
-        model = AccessibilityFeedback
-        fields = ["answer"]
-
     def clean_answer(self):
         answer = self.cleaned_data["answer"].strip()
         if not answer:
@@ -88,7 +84,7 @@ class FeedbackAnswerForm(forms.ModelForm):
 
 
 @admin.register(AccessibilityFeedback)
-class AccessibilityFeedbackAdmin(admin.ModelAdmin):
+class AccessibilityFeedbackAdmin(OverdueWarningAdmin):
     form = FeedbackForm
     list_display = ["received_at", "email", "page_url", "status", "due", "answered_at"]
     list_filter = [OverdueFilter, "status", "received_at"]
@@ -112,7 +108,6 @@ class AccessibilityFeedbackAdmin(admin.ModelAdmin):
     received = ["received_at", "due_on", "status", "name", "email", "language", "page_url"]
     readonly_fields = [*received, "message", "answered_at", "answered_by"]
     show_full_result_count = False
-    form = FeedbackAnswerForm
 
     def has_add_permission(self, request):
         return False  # feedback comes from the form on the accessibility statement
@@ -128,20 +123,15 @@ class AccessibilityFeedbackAdmin(admin.ModelAdmin):
             return format_html("<strong>{} ({})</strong>", feedback.due_on, _("overdue"))
         return feedback.due_on
 
-    def changelist_view(self, request, extra_context=None):
-        overdue = _overdue(AccessibilityFeedback.objects.all()).count()
-        if overdue:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d accessibility feedback is past its 14-day answer date.",
-                    "%(count)d accessibility feedbacks are past their 14-day answer date.",
-                    overdue,
-                )
-                % {"count": overdue},
-                messages.WARNING,
-            )
-        return super().changelist_view(request, extra_context)
+    def overdue(self, queryset):
+        return _overdue(queryset)
+
+    def overdue_message(self, count: int) -> str:
+        return ngettext(
+            "%(count)d accessibility feedback is past its 14-day answer date.",
+            "%(count)d accessibility feedbacks are past their 14-day answer date.",
+            count,
+        ) % {"count": count}
 
     def save_model(self, request, obj, form, change):
         # Only the answer is editable: saving one is the service's answer, with its mail.
