@@ -2,6 +2,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
 from django.utils import translation
 
+from privacy.models import Consent, Purpose
+from privacy.services import consents_set
+
 from . import services
 from .language import sync_language_at_login
 from .selectors import next_step_url
@@ -13,7 +16,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user.side = form.cleaned_data["side"]
         user.preferred_language = translation.get_language() or user.preferred_language
-        return super().save_user(request, user, form, commit=commit)
+        user = super().save_user(request, user, form, commit=commit)
+        if commit and user.side == user.Side.TALENT:
+            consents_set(
+                user=user,
+                choices={purpose: form.cleaned_data[purpose] for purpose in Purpose},
+                source=Consent.Source.SIGNUP,
+            )
+        return user
 
     def login(self, request, user):
         super().login(request, user)

@@ -3,6 +3,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from privacy.forms import consent_fields
+
 from .models import User
 
 
@@ -18,6 +20,10 @@ class SignupForm(AllauthSignupForm):
     )
 
     field_order = ["side", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(consent_fields(help_prefix=_("Talents only.")))
 
 
 class AdminUserCreationForm(auth_forms.AdminUserCreationForm):

@@ -43,6 +43,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_may("organisations.referral", "view", "add", "change"),
         *_may("pages.page", "view", "add", "change"),
         *_may("pages.accessibilityfeedback", "view", "change"),
+        "privacy.view_noticeversion",
     ],
     REPORTER: ["reports.view_impact", "reports.export_impact"],
     ADMINISTRATOR: ["*"],

@@ -22,6 +22,8 @@ from django.utils import timezone
 
 from core.iterables import batched
 from core.tasks import enqueue_on_commit
+from privacy.models import Consent, Purpose
+from privacy.services import consent_record
 
 from . import mail
 from .kinds import DIGEST, KINDS
@@ -376,7 +378,19 @@ def preferences_update(*, user, data: Mapping[str, Any]) -> Preferences:
     preferences.full_clean()
     preferences.save()
     _drop_waiting(user, {name for name in TUNABLE if preferences.frequency(name) == Frequency.OFF})
+    if "matches" in data:
+        _match_mail_record(user, preferences, Consent.Source.MAIL_SETTINGS)
     return preferences
+
+
+def _match_mail_record(user, preferences: Preferences, source: str) -> None:
+    # Match mail is sent on the talent's consent: each switch on or off is recorded as one.
+    consent_record(
+        user=user,
+        purpose=Purpose.MATCH_MAIL,
+        granted=preferences.matches != Frequency.OFF,
+        source=source,
+    )
 
 
 def _drop_waiting(user, categories) -> None:
@@ -398,4 +412,6 @@ def unsubscribe(*, token: str) -> tuple[Preferences, str]:
     preferences.save()
     # Waiting digest rows of those categories are not mailed any more.
     _drop_waiting(user, categories)
+    if "matches" in categories:
+        _match_mail_record(user, preferences, Consent.Source.UNSUBSCRIBE)
     return preferences, category

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import OverdueWarningAdmin
+from privacy.services import notice_sync
 
 from . import services
-from .models import AccessibilityFeedback, Page
+from .models import AccessibilityFeedback, KnownPage, Page
 
 Status = AccessibilityFeedback.Status
 
@@ -51,6 +52,9 @@ class PageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        if obj.slug == KnownPage.PRIVACY:
+            # A changed privacy text is a new version: consents from now on name it.
+            notice_sync()
 
 
 def _overdue(queryset):

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from privacy.selectors import notice_current
 from reports.selectors import headline_figures
 
 from . import selectors, services
@@ -31,8 +32,15 @@ def _render(request, template: str, text: PageText, **context):
 
 @require_safe
 def page(request, slug: str):
-    """A page with nothing but its text (for talents, for companies, privacy)."""
+    """A page with nothing but its text (for talents, for companies)."""
     return _render(request, "pages/page.html", _text(request, slug=slug))
+
+
+@require_safe
+def privacy(request):
+    """The privacy notice, with the version in force: the one consents given now refer to."""
+    text = _text(request, slug=KnownPage.PRIVACY)
+    return _render(request, "pages/privacy.html", text, notice=notice_current())
 
 
 @require_safe

@@ -26,6 +26,8 @@ from organisations.models import Referral
 from profiles.models import ContactRequest, TalentProfile
 from profiles.storage import private_storage
 
+from .selectors import consent_history
+
 # Fields that are the service's bookkeeping or someone else's, not the person's data.
 SKIPPED = {
     "id",
@@ -145,6 +147,16 @@ def export_data(user) -> dict[str, Any]:
             for n in Notification.objects.filter(recipient=user).order_by("created_at")
         ],
         "email_preferences": [_row(p) for p in Preferences.objects.filter(user=user)],
+        "consents": [
+            {
+                "purpose": consent.purpose,
+                "given": consent.granted,
+                "where": consent.source,
+                "at": consent.recorded_at,
+                "privacy_notice_version": consent.notice.number,
+            }
+            for consent in consent_history(user=user).order_by("recorded_at", "pk")
+        ],
         # Who on the staff opened your data, and when (their names stay with TalentHub).
         "staff_access": [
             {"at": entry.at, "action": entry.get_action_display()}

@@ -25,10 +25,14 @@ from matching.models import (
     MatchScore,
     Side,
 )
-from notifications.models import Notification, Preferences
+from notifications.models import Frequency, Notification, Preferences
 from organisations.models import Referral
+from pages.models import KnownPage, Page
 from profiles.models import ContactRequest, TalentProfile
 from profiles.storage import private_storage
+
+from . import selectors
+from .models import Consent, NoticeVersion, Purpose
 
 DELETED_NAME = "Deleted talent"
 
@@ -97,3 +101,57 @@ def account_delete(*, user) -> None:
     user.set_unusable_password()
     user.save()
     delete_files_on_commit(files)
+
+
+def notice_sync(*, using: str = "default") -> NoticeVersion | None:
+    """Publish the privacy page's text as a new version when it is not the latest one's:
+    after every migrate and every save of the page in the admin."""
+    with transaction.atomic(using=using):
+        page = Page.objects.using(using).filter(slug=KnownPage.PRIVACY).first()
+        if page is None:
+            return None
+        latest = NoticeVersion.objects.using(using).select_for_update().first()
+        if latest is not None and (latest.body_en, latest.body_fi) == (page.body_en, page.body_fi):
+            return latest
+        return NoticeVersion.objects.using(using).create(
+            number=latest.number + 1 if latest else 1, body_en=page.body_en, body_fi=page.body_fi
+        )
+
+
+@transaction.atomic
+def consent_record(*, user, purpose: str, granted: bool, source: str) -> Consent | None:
+    """Store one decision under the notice in force; nothing when it repeats the latest."""
+    latest = selectors.consent_latest(user=user, purpose=purpose)
+    if latest is not None and latest.granted == granted:
+        return None
+    return Consent.objects.create(
+        user=user,
+        purpose=purpose,
+        granted=granted,
+        notice=selectors.notice_current(),
+        source=source,
+    )
+
+
+@transaction.atomic
+def consents_set(*, user, choices: dict[str, bool], source: str) -> None:
+    """Record the person's decisions and put them into effect: withdrawing hides the profile or
+    stops match mail at once; giving shows the profile (anonymously) or restarts the mail."""
+    # Imported here: both modules record consents through this one, at import time.
+    from notifications.services import preferences_update
+    from profiles.services import profile_update
+
+    for purpose, granted in choices.items():
+        consent_record(user=user, purpose=purpose, granted=granted, source=source)
+    if Purpose.SHOWN_TO_COMPANIES in choices:
+        profile = TalentProfile.objects.filter(user=user).first()
+        shown = choices[Purpose.SHOWN_TO_COMPANIES]
+        hidden = TalentProfile.Visibility.HIDDEN
+        if profile is not None and shown == (profile.visibility == hidden):
+            visibility = TalentProfile.Visibility.ANONYMOUS if shown else hidden
+            profile_update(profile=profile, changes={"visibility": visibility})
+    if Purpose.MATCH_MAIL in choices:
+        mailed = choices[Purpose.MATCH_MAIL]
+        if mailed != selectors.match_mail_on(user=user):
+            frequency = Frequency.IMMEDIATELY if mailed else Frequency.OFF
+            preferences_update(user=user, data={"matches": frequency})

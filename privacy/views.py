@@ -4,14 +4,20 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
-from . import services
+from core.translated import in_language
+from pages.markdown import render_cached
+
+from . import selectors, services
 from .exports import export_response
+from .forms import ConsentForm
+from .models import Consent, NoticeVersion
 
 
 @never_cache
@@ -49,3 +55,52 @@ def delete(request):
             messages.success(request, _("Your account and your data have been deleted."))
             return redirect("core:home")
     return render(request, "privacy/delete.html", {"form": form})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def choices(request):
+    """A talent's consents, changed in one form as easily as given, and the record of every
+    decision with the notice version it was made under."""
+    is_talent = request.user.side == request.user.Side.TALENT
+    form = None
+    if is_talent:
+        current = selectors.consents_in_effect(user=request.user)
+        form = ConsentForm(request.POST if request.method == "POST" else None, initial=current)
+        if request.method == "POST" and form.is_valid():
+            services.consents_set(
+                user=request.user, choices=form.cleaned_data, source=Consent.Source.CHOICES
+            )
+            messages.success(request, _("Your choices have been saved."))
+            return redirect("privacy:choices")
+    history = Paginator(selectors.consent_history(user=request.user), 20)
+    return render(
+        request,
+        "privacy/choices.html",
+        {
+            "form": form,
+            "history": history.get_page(request.GET.get("page")),
+            "notice": selectors.notice_current(),
+        },
+    )
+
+
+@require_safe
+def notice_versions(request):
+    return render(
+        request,
+        "privacy/notice_versions.html",
+        {"versions": NoticeVersion.objects.defer("body_en", "body_fi")},
+    )
+
+
+@require_safe
+def notice_version(request, number: int):
+    notice = get_object_or_404(NoticeVersion, number=number)
+    source = in_language(notice, "body")
+    return render(
+        request,
+        "privacy/notice_version.html",
+        {"notice": notice, "body": render_cached(source.value), "body_lang": source.lang},
+    )

@@ -18,6 +18,9 @@ from enterprises.models import Enterprise, Membership
 from enterprises.selectors import who_answers
 from esco.models import Occupation, Skill
 from notifications.services import notify
+from privacy.models import Consent, Purpose
+from privacy.selectors import consent_given
+from privacy.services import consent_record
 
 from .documents import Photo
 from .models import (
@@ -62,9 +65,17 @@ def _random_name(folder: str, extension: str) -> str:
 
 @transaction.atomic
 def profile_ensure(*, user) -> TalentProfile:
-    """The talent's profile, created hidden on first use with their name as display name."""
+    """The talent's profile, created on first use with their name as display name: shown to
+    companies, anonymously, if the talent agreed to that at sign-up, otherwise hidden."""
+    shown = consent_given(user=user, purpose=Purpose.SHOWN_TO_COMPANIES)
     profile, _created = TalentProfile.objects.get_or_create(
-        user=user, defaults={"display_name": user.full_name or user.email.split("@")[0]}
+        user=user,
+        defaults={
+            "display_name": user.full_name or user.email.split("@")[0],
+            "visibility": TalentProfile.Visibility.ANONYMOUS
+            if shown
+            else TalentProfile.Visibility.HIDDEN,
+        },
     )
     return profile
 
@@ -77,6 +88,13 @@ def profile_update(*, profile: TalentProfile, changes: Mapping[str, Any]) -> Tal
     for name, value in changes.items():
         setattr(profile, name, value)
     profile.save(update_fields=[*changes, "updated_at"])
+    if "visibility" in changes:
+        consent_record(
+            user=profile.user,
+            purpose=Purpose.SHOWN_TO_COMPANIES,
+            granted=profile.visibility != TalentProfile.Visibility.HIDDEN,
+            source=Consent.Source.PROFILE,
+        )
     if kinds is not None:
         profile.opportunities.exclude(kind__in=kinds).delete()
         Opportunity.objects.bulk_create(

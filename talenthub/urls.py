@@ -33,7 +33,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("organisations/", include("organisations.urls")),
     path("impact/", include("reports.urls")),
-    path("account/", include("privacy.urls")),
+    path("", include("privacy.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("", include("pages.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

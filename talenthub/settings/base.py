@@ -328,7 +328,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [csp.SELF],
         "script-src": [csp.SELF, csp.NONCE],
         "style-src": [csp.SELF],
-        "img-src": [csp.SELF],
+        # data: for the QR code that sets up an authenticator app (allauth inlines it).
+        "img-src": [csp.SELF, "data:"],
         "font-src": [csp.SELF],
         "connect-src": [csp.SELF],
         "form-action": [csp.SELF],

@@ -81,7 +81,7 @@ def sign_up(page, live_server, settings, tmp_path, email, side):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Sign up").first.click()
     page.get_by_label(side).check()
-    page.get_by_label("Email").fill(email)
+    page.get_by_role("textbox", name="Email").fill(email)
     page.get_by_label("Password:", exact=True).fill("a-long-and-unusual-passphrase")
     page.get_by_label("Password (again):", exact=True).fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Sign Up").click()
