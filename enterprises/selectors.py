@@ -57,9 +57,18 @@ def enterprise_for_member(*, user, pk: int) -> Enterprise:
     return enterprise
 
 
+# Staff whose role verifies companies read them all; other staff (reporters) are not members.
+STAFF_READS_ENTERPRISES = "enterprises.view_enterprise"
+
+
+def _staff_reads_enterprises(user) -> bool:
+    return user_role(user) == Role.STAFF and user.has_perm(STAFF_READS_ENTERPRISES)
+
+
 def enterprise_for_viewer(*, user, pk: int) -> Enterprise:
-    """Like `enterprise_for_member`, and staff may read any enterprise (`viewer_role` None)."""
-    if user_role(user) == Role.STAFF:
+    """Like `enterprise_for_member`, and staff who may view enterprises read any of them
+    (`viewer_role` None)."""
+    if _staff_reads_enterprises(user):
         enterprise = get_object_or_404(Enterprise, pk=pk)
         enterprise.viewer_role = None
         return enterprise
@@ -67,9 +76,10 @@ def enterprise_for_viewer(*, user, pk: int) -> Enterprise:
 
 
 def enterprise_for_logo(*, user, pk: int) -> Enterprise:
-    """A verified enterprise's logo is public (openings show it); others' only to members/staff."""
+    """A verified enterprise's logo is public (openings show it); others' only to members and
+    to staff who verify companies."""
     enterprise = get_object_or_404(Enterprise.objects.exclude(logo=""), pk=pk)
-    if enterprise.is_verified or user_role(user) == Role.STAFF:
+    if enterprise.is_verified or _staff_reads_enterprises(user):
         return enterprise
     if Membership.objects.filter(user_id=user.pk, enterprise=enterprise).exists():
         return enterprise

@@ -21,8 +21,9 @@ class OpeningQuerySet(models.QuerySet):
         return self.filter(enterprise__membership__user=user)
 
     def visible_to(self, user):
-        """Published openings for everyone; a team's own in any state; all of them for staff."""
-        if user.is_staff:
+        """Published openings for everyone; a team's own in any state; all of them for staff
+        whose role reviews openings (a reporter previews none)."""
+        if user.is_staff and user.has_perm("matching.view_opening"):
             return self
         # Subqueries, not a join: one row per opening however many members the enterprise has.
         return self.filter(

@@ -1,6 +1,8 @@
 """Every URL of the site, walked for each role: nothing crashes, an object that is not there
 answers 404 (never someone else's page), and no POST gets past the CSRF check without its
-token (only the one-click unsubscribe is exempt, by design: RFC 8058)."""
+token (only the one-click unsubscribe is exempt, by design: RFC 8058).
+
+test_object_scoping.py walks the same URLs with real objects that belong to someone else."""
 
 import re
 
