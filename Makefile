@@ -3,6 +3,7 @@
 
 PYTHON ?= python3
 PORT ?= 8000
+SCALE ?= S
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
@@ -10,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint fix messages lock worker clean
+.PHONY: help install run test lint fix messages lock worker bench clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +51,9 @@ lock: $(STAMP)  ## Re-resolve the lock files from pyproject.toml.
 
 worker: $(STAMP)  ## A Celery worker with beat (needs CELERY_BROKER_URL or REDIS_URL).
 	DJANGO_SETTINGS_MODULE=talenthub.settings.dev $(BIN)/celery -A talenthub worker --beat --loglevel INFO
+
+bench: $(STAMP)  ## Benchmark at SCALE=XS|S|L (needs DATABASE_URL: PostgreSQL, REDIS_URL).
+	$(BIN)/python -m bench --scale $(SCALE)
 
 clean:  ## Remove .venv and local data (var/).
 	rm -rf $(VENV) var

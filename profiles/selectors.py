@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,17 @@ from accounts.selectors import Role, user_role
 from enterprises.models import Membership
 from enterprises.selectors import is_verified_member
 
-from .models import ContactMessage, ContactRequest, EnterpriseBlock, ProfileSkill, TalentProfile
+from .models import (
+    ContactMessage,
+    ContactRequest,
+    Education,
+    EnterpriseBlock,
+    Experience,
+    Opportunity,
+    ProfileLanguage,
+    ProfileSkill,
+    TalentProfile,
+)
 from .querysets import STAFF_READS_PROFILES
 
 MIN_SKILLS = 5
@@ -34,6 +44,23 @@ def _with_everything(queryset):
 
 def profile_for_editor(profile: TalentProfile) -> TalentProfile:
     return _with_everything(TalentProfile.objects.filter(pk=profile.pk)).get()
+
+
+def profile_for_overview(profile: TalentProfile) -> TalentProfile:
+    """The profile with what `completeness` reads, in one query (prefetching every section
+    for it took seven on the talent's busiest page)."""
+
+    def has(model, field="profile"):
+        return Exists(model.objects.filter(**{field: OuterRef("pk")}))
+
+    return TalentProfile.objects.annotate(
+        skill_count=Count("skills"),
+        has_languages=has(ProfileLanguage),
+        has_experience=has(Experience),
+        has_opportunities=has(Opportunity),
+        has_education=has(Education),
+        has_occupations=has(TalentProfile.occupations.through, "talentprofile"),
+    ).get(pk=profile.pk)
 
 
 def profile_for_viewer(*, viewer, pk: int) -> TalentProfile:
@@ -155,8 +182,8 @@ class Completeness:
 
 
 def completeness(profile: TalentProfile) -> Completeness:
-    """How complete a profile is (on a prefetched profile: no queries)."""
-    skills = len(profile.skills.all())
+    """How complete a profile is (on a profile from profile_for_overview: no queries)."""
+    skills = profile.skill_count
     return Completeness(
         steps=(
             Step(
@@ -174,21 +201,21 @@ def completeness(profile: TalentProfile) -> Completeness:
                 15,
             ),
             Step(
-                bool(profile.languages.all()),
+                profile.has_languages,
                 _("Languages"),
                 _("Add the languages you speak"),
                 "languages",
                 15,
             ),
             Step(
-                bool(profile.experience.all()),
+                profile.has_experience,
                 _("Work experience"),
                 _("Add your work experience"),
                 "experience",
                 10,
             ),
             Step(
-                bool(profile.opportunities.all() and profile.available_from),
+                profile.has_opportunities and bool(profile.available_from),
                 _("What you are looking for"),
                 _("Tell what you are looking for and when you can start"),
                 "preferences",
@@ -196,14 +223,14 @@ def completeness(profile: TalentProfile) -> Completeness:
             ),
             Step(bool(profile.cv), _("CV"), _("Upload your CV"), "cv", 10),
             Step(
-                bool(profile.education.all()),
+                profile.has_education,
                 _("Education"),
                 _("Add your education"),
                 "education",
                 5,
             ),
             Step(
-                bool(profile.occupations.all()),
+                profile.has_occupations,
                 _("Occupations"),
                 _("Choose occupations that interest you"),
                 "occupations",

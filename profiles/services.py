@@ -63,10 +63,12 @@ def _random_name(folder: str, extension: str) -> str:
     return f"{folder}/{secrets.token_hex(16)}.{extension}"
 
 
-@transaction.atomic
 def profile_ensure(*, user) -> TalentProfile:
     """The talent's profile, created on first use with their name as display name: shown to
     companies, anonymously, if the talent agreed to that at sign-up, otherwise hidden."""
+    profile = TalentProfile.objects.filter(user=user).first()
+    if profile is not None:  # every talent page asks: the common case costs one query
+        return profile
     shown = consent_given(user=user, purpose=Purpose.SHOWN_TO_COMPANIES)
     profile, _created = TalentProfile.objects.get_or_create(
         user=user,

@@ -43,6 +43,7 @@ from .selectors import (
     contact_thread_of,
     pending_contact_requests,
     profile_for_editor,
+    profile_for_overview,
     profile_for_viewer,
     talent_pool,
 )
@@ -147,7 +148,7 @@ def _section(name: str) -> Section:
 @talent_only
 def start(request):
     """The editor's overview: how complete the profile is, and every section."""
-    profile = profile_for_editor(services.profile_ensure(user=request.user))
+    profile = profile_for_overview(services.profile_ensure(user=request.user))
     return render(
         request,
         "profiles/editor.html",

@@ -14,9 +14,10 @@ are never filtered by type (they are the entrepreneurship path, not an opening t
 """
 
 import datetime
+import hashlib
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -518,7 +519,15 @@ def _ranked(rows: list[tuple[str, int]]) -> list[tuple[str, list[Cell]]]:
 
 
 def dashboard(period: Period, filters: Filters) -> Dashboard:
-    """Everything the dashboard and the exports show, suppressed, in a fixed number of queries."""
+    """Everything the dashboard and the exports show, suppressed; the same report is
+    aggregated once per few minutes (HEADLINE_CACHE_SECONDS), however many staff open it."""
+    parts = (active_language(), period.start, period.end, *astuple(filters))
+    key = "reports:dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return cache.get_or_set(key, lambda: _dashboard(period, filters), HEADLINE_CACHE_SECONDS)
+
+
+def _dashboard(period: Period, filters: Filters) -> Dashboard:
+    """The report, in a fixed number of queries."""
     periods = [period, *comparison_periods(period)]
     counts = headline_counts(periods, filters)
     funnel = _funnel(periods, filters)

@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from enterprises.models import Enterprise
@@ -165,6 +166,7 @@ def test_median_days_to_the_first_application_needs_five_openings():
     Application.objects.filter(
         opening__published_at__gte=at(2024, 3, 1, 12)
     ).first().opening.delete()
+    cache.clear()  # the report is cached for a few minutes
     report = selectors.dashboard(YEAR, ALL)
     median = next(f for f in report.funnel if f.key == "days_to_application")
     assert median.cells[0].text == "–"
@@ -241,3 +243,14 @@ def test_dashboard_breakdowns():
         ("Lieksa", "–"),
     ]
     assert timezone.is_aware(report.generated_at)
+
+
+@pytest.mark.django_db
+def test_the_same_report_is_aggregated_once_per_few_minutes(django_assert_num_queries):
+    placement("internship", day(3, 1))
+    first = selectors.dashboard(YEAR, ALL)
+
+    with django_assert_num_queries(0):
+        again = selectors.dashboard(YEAR, ALL)
+
+    assert again.headline == first.headline

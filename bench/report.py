@@ -1,0 +1,97 @@
+"""The benchmark's results as JSON, a Markdown summary and a PNG chart, in bench/results/."""
+
+import json
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _number(value, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}"
+
+
+def markdown(result: dict) -> str:
+    """The summary table the README and the closing note quote."""
+    lines = [
+        f"### Scale {result['scale']}: {result['talents']:,} talents, "
+        f"{result['enterprises']:,} enterprises, {result['openings']:,} openings",
+        "",
+        f"Measured {result['started']} on {result['machine']}; command: `{result['command']}`.",
+        "",
+    ]
+    pages = result.get("pages")
+    if pages:
+        minimal = pages["minimal"]
+        lines += [
+            "| page | queries | req/s | p50 ms | p95 ms | p95 ÷ minimal | req/s ÷ minimal |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| minimal view | 0 | {_number(minimal['rps'])} | {_number(minimal['p50_ms'])} "
+            f"| {_number(minimal['p95_ms'])} | 1.0 | 1.0 |",
+        ]
+        for name, page in pages["pages"].items():
+            lines.append(
+                f"| {name} | {page['queries']} | {_number(page['rps'])} "
+                f"| {_number(page['p50_ms'])} | {_number(page['p95_ms'])} "
+                f"| {_number(page['ratio_p95'], 2)} | {_number(page['ratio_rps'], 2)} |"
+            )
+        lines.append("")
+    for section in ("setup", "matching", "notifications"):
+        figures = result.get(section)
+        if figures:
+            lines += [f"| {section} | value |", "| --- | ---: |"]
+            lines += [f"| {name} | {_number(value, 2)} |" for name, value in figures.items()]
+            lines.append("")
+    violations = result.get("violations", [])
+    lines.append(
+        "**Budgets: all met.**"
+        if not violations
+        else "**Budgets broken:**\n" + "\n".join(f"- {v}" for v in violations)
+    )
+    return "\n".join(lines) + "\n"
+
+
+def chart(result: dict, path: Path) -> None:
+    """Bars of each page's p95 latency and throughput as a share of the minimal view's."""
+    pages = (result.get("pages") or {}).get("pages") or {}
+    width, row, left, scale_max = 900, 34, 260, 5.0
+    image = Image.new("RGB", (width, 70 + row * max(len(pages), 1)), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text(
+        (10, 10),
+        f"Scale {result['scale']}: p95 latency (dark) and req/s (light), "
+        "each as a multiple of the minimal view's (0 to 5x)",
+        fill="black",
+    )
+    span = width - left - 20
+    for index, (name, page) in enumerate(pages.items()):
+        top = 40 + index * row
+        draw.text((10, top + 6), name[:40], fill="black")
+        for offset, key, colour in ((0, "ratio_p95", "#1f4e79"), (13, "ratio_rps", "#9dc3e6")):
+            value = min(page.get(key) or 0.0, scale_max)
+            draw.rectangle(
+                (left, top + offset, left + span * value / scale_max, top + offset + 11),
+                fill=colour,
+            )
+    budget_x = left + span * 1 / scale_max
+    draw.line((budget_x, 36, budget_x, image.height - 10), fill="#999999")
+    image.save(path)
+
+
+def write(result: dict, directory: Path = RESULTS) -> dict[str, Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    stem = directory / result["scale"]
+    paths = {
+        "json": stem.with_suffix(".json"),
+        "md": stem.with_suffix(".md"),
+        "png": stem.with_suffix(".png"),
+    }
+    paths["json"].write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
+    paths["md"].write_text(markdown(result))
+    chart(result, paths["png"])
+    return paths
