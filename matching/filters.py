@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput, NumberInput
 from esco.models import Occupation, SkillLabel
 from esco.selectors import MIN_QUERY_LENGTH, normalise
 from profiles import geography
@@ -21,6 +22,7 @@ from .models import KINDS, Opening, OpeningLanguage, OpeningSkill
 
 MAX_SKILL_TERMS = 10
 MAX_QUERY_LENGTH = 200
+MAX_ID_DIGITS = 18
 
 
 class Sort(models.TextChoices):
@@ -38,7 +40,7 @@ def _region_choices():
 
 
 def _date_input():
-    return forms.DateInput(attrs={"type": "date"})
+    return DateInput()
 
 
 class OpeningFilter(django_filters.FilterSet):
@@ -122,6 +124,7 @@ class OpeningFilter(django_filters.FilterSet):
         lookup_expr="lte",
         min_value=1,
         max_value=36,
+        widget=NumberInput(),
         help_text=_("For internships and cooperation periods."),
     )
     sort = django_filters.ChoiceFilter(
@@ -150,7 +153,13 @@ class OpeningFilter(django_filters.FilterSet):
         """Occupations some published opening names, so every choice finds something; and the
         one asked for, so a bookmarked link or feed keeps its filter when none is left."""
         named = Q(pk__in=Opening.objects.published().values("occupation"))
-        asked = [value for value in self._selected("occupation") if value.isdigit()]
+        # Only what can be a key: "²" is a digit int() refuses, and SQLite refuses integers
+        # past 64 bits (any 18 digits fit).
+        asked = [
+            value
+            for value in self._selected("occupation")
+            if value.isdecimal() and len(value) <= MAX_ID_DIGITS
+        ]
         return Occupation.objects.filter(named | Q(pk__in=asked)).order_by("label_en")
 
     def _language_choices(self):

@@ -3,8 +3,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput, NumberInput
 from esco.models import Occupation, Skill
-from profiles.forms import DateInput, municipality_choices
+from profiles.forms import municipality_choices
 from profiles.models import ProfileLanguage, ProfileSkill
 from profiles.reference import language_choices
 
@@ -43,6 +44,11 @@ class OpeningForm(forms.ModelForm):
             "offer": forms.Textarea(attrs={"rows": 4}),
             "start_date": DateInput,
             "deadline": DateInput,
+            # A value typed that is no number comes back with its error, not into the field.
+            **dict.fromkeys(
+                ["duration_months", "hours_per_week", "salary_min", "salary_max", "positions"],
+                NumberInput,
+            ),
         }
         help_texts = {
             "description": _("What the enterprise does and why this opening exists."),

@@ -6,6 +6,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from esco.models import Occupation, SkillLabel
 from esco.selectors import MIN_QUERY_LENGTH, normalise
 
@@ -84,7 +85,7 @@ class TalentPoolFilter(django_filters.FilterSet):
         label=_("Available by"),
         field_name="available_from",
         lookup_expr="lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     match_opening = django_filters.ModelChoiceFilter(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from esco.models import Occupation, Skill
 
 from . import geography
@@ -16,10 +17,6 @@ from .models import (
     TalentProfile,
 )
 from .reference import country_choices, language_choices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def municipality_choices():

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from enterprises.models import Industry
 from matching.models import KINDS
 from profiles import geography
@@ -13,7 +14,7 @@ MAX_DAYS = 3 * 366
 
 
 def _date_input():
-    return forms.DateInput(attrs={"type": "date"})
+    return DateInput()
 
 
 class ImpactFilterForm(forms.Form):
