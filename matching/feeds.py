@@ -1,5 +1,7 @@
 """Atom and RSS feeds of published openings, filtered like the list page they mirror."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -11,6 +13,13 @@ from .selectors import opening_list
 
 FEED_SIZE = 50
 SUMMARY_WORDS = 60
+# Characters XML 1.0 cannot carry: Django's feed writer raises on control characters, so one
+# typed into an opening would break the whole feed (and feed readers refuse U+FFFE, U+FFFF).
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_IN_XML.sub("", text)
 
 
 def _with_query(path: str, params) -> str:
@@ -52,10 +61,10 @@ class OpeningAtomFeed(Feed):
         return opening_list(params=params)[1][:FEED_SIZE]
 
     def item_title(self, opening):
-        return f"{opening.title} – {opening.enterprise.name}"
+        return _xml_text(f"{opening.title} – {opening.enterprise.name}")
 
     def item_description(self, opening):
-        summary = Truncator(opening.description).words(SUMMARY_WORDS)
+        summary = Truncator(_xml_text(opening.description)).words(SUMMARY_WORDS)
         return linebreaks(f"{opening.get_kind_display()}\n\n{summary}", autoescape=True)
 
     def item_link(self, opening):
@@ -68,7 +77,7 @@ class OpeningAtomFeed(Feed):
         return opening.updated_at
 
     def item_author_name(self, opening):
-        return opening.enterprise.name
+        return _xml_text(opening.enterprise.name)
 
     def item_categories(self, opening):
         return [opening.get_kind_display()]
