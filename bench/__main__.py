@@ -1,5 +1,5 @@
-"""`make bench SCALE=XS|S|L`: generate a scale's data in a database of its own, measure the
-pages, matching and notifications, write bench/results/<SCALE>.{json,md,png}, print the summary
+"""`make bench SCALE=XS|S|L`: generate a scale's data in a database of its own, rebuild the
+match scores and measure the pages, write bench/results/<SCALE>.{json,md,png}, print the summary
 and exit 1 if a budget is broken.
 
 It uses the PostgreSQL server of DATABASE_URL and the Redis of REDIS_URL and starts neither:
@@ -27,9 +27,7 @@ def _arguments(argv):
     parser.add_argument("--scale", choices=SCALES, default="S")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--duration", type=float, help="seconds of load per page")
-    parser.add_argument(
-        "--skip", action="append", default=[], choices=["pages", "matching", "notifications"]
-    )
+    parser.add_argument("--skip", action="append", default=[], choices=["pages"])
     return parser.parse_args(argv)
 
 
@@ -123,7 +121,9 @@ def main(argv=None) -> int:
     django.setup()
     from django.core.management import call_command
 
-    from . import data, matching, notify, pages, report
+    from matching.services.scores import scores_rebuild
+
+    from . import data, pages, report
 
     result = {
         "scale": scale.name,
@@ -149,11 +149,11 @@ def main(argv=None) -> int:
     result["generated"] = generated["counts"]
     result["setup"]["generate_s"] = generated["seconds"]
 
+    clock = _step("Match scores: full rebuild")
+    scores_rebuild()
+    result["setup"]["rebuild_s"] = round(time.perf_counter() - clock, 1)
+
     violations = []
-    if "matching" not in args.skip:
-        _step("Matching")
-        result["matching"] = matching.measure_matching()
-        violations += matching.check_budgets(result["matching"], scale_name=scale.name)
     if "pages" not in args.skip:
         _step("Pages")
         duration = args.duration or DURATION[scale.name]
@@ -161,10 +161,6 @@ def main(argv=None) -> int:
         violations += pages.check_budgets(
             result["pages"], scale_name=scale.name, reference=_reference(scale.name)
         )
-    if "notifications" not in args.skip:
-        _step("Notifications")
-        result["notifications"] = notify.measure_notifications(talents=scale.talents)
-        violations += notify.check_budgets(result["notifications"], scale_name=scale.name)
     result["violations"] = violations
     paths = report.write(result)
     print("\n" + report.markdown(result))

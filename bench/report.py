@@ -5,6 +5,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from .pages import P95_RATIO_BUDGET as P95_BUDGET
+from .pages import RPS_RATIO_BUDGET as RPS_BUDGET
+
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -57,15 +60,18 @@ def markdown(result: dict) -> str:
 
 
 def chart(result: dict, path: Path) -> None:
-    """Bars of each page's p95 latency and throughput as a share of the minimal view's."""
+    """Bars of each page's p95 latency and throughput as multiples of the minimal view's, with
+    the budgets at L marked: p95 at most 5x (dark), throughput at least 0.2x (light)."""
     pages = (result.get("pages") or {}).get("pages") or {}
-    width, row, left, scale_max = 900, 34, 260, 5.0
+    p95s = [page.get("ratio_p95") or 0.0 for page in pages.values()]
+    width, row, left = 900, 34, 260
+    scale_max = max([P95_BUDGET, *p95s]) * 1.05
     image = Image.new("RGB", (width, 70 + row * max(len(pages), 1)), "white")
     draw = ImageDraw.Draw(image)
     draw.text(
         (10, 10),
-        f"Scale {result['scale']}: p95 latency (dark) and req/s (light), "
-        "each as a multiple of the minimal view's (0 to 5x)",
+        f"Scale {result['scale']}: p95 latency (dark) and req/s (light) as multiples of the "
+        f"minimal view's; lines: budgets at L (p95 {P95_BUDGET:g}x, req/s {RPS_BUDGET:g}x)",
         fill="black",
     )
     span = width - left - 20
@@ -73,13 +79,14 @@ def chart(result: dict, path: Path) -> None:
         top = 40 + index * row
         draw.text((10, top + 6), name[:40], fill="black")
         for offset, key, colour in ((0, "ratio_p95", "#1f4e79"), (13, "ratio_rps", "#9dc3e6")):
-            value = min(page.get(key) or 0.0, scale_max)
+            value = page.get(key) or 0.0
             draw.rectangle(
                 (left, top + offset, left + span * value / scale_max, top + offset + 11),
                 fill=colour,
             )
-    budget_x = left + span * 1 / scale_max
-    draw.line((budget_x, 36, budget_x, image.height - 10), fill="#999999")
+    for budget, colour in ((P95_BUDGET, "#c00000"), (RPS_BUDGET, "#e69500")):
+        x = left + span * budget / scale_max
+        draw.line((x, 36, x, image.height - 10), fill=colour)
     image.save(path)
 
 
