@@ -7,19 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from enterprises.models import Industry
 from enterprises.validators import normalise_business_id, validate_business_id
 
 from .models import Outcome, StartUp
 
 MAX_TEXT = 2000
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class PlacementForm(forms.Form):

@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.selectors import Role, user_role
 from core.iterables import batched
 from core.tasks import enqueue_on_commit
 from privacy.models import Consent, Purpose
@@ -385,6 +386,9 @@ def preferences_update(*, user, data: Mapping[str, Any]) -> Preferences:
 
 def _match_mail_record(user, preferences: Preferences, source: str) -> None:
     # Match mail is sent on the talent's consent: each switch on or off is recorded as one.
+    # Staff and company accounts have the setting too, but no match mail to consent to.
+    if user_role(user) != Role.TALENT:
+        return
     consent_record(
         user=user,
         purpose=Purpose.MATCH_MAIL,

@@ -43,6 +43,7 @@ class Consent(models.Model):
         PROFILE = "profile", _("Profile visibility")
         MAIL_SETTINGS = "mail_settings", _("Email settings")
         UNSUBSCRIBE = "unsubscribe", _("Unsubscribe link")
+        DELETION = "deletion", _("Account deleted")
 
     # SET_NULL: an administrator removing an account outright must not take the proof with it.
     user = models.ForeignKey(

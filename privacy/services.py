@@ -86,6 +86,12 @@ def account_delete(*, user) -> None:
             _("Staff accounts are closed by an administrator, not deleted here."), code="staff"
         )
     files: list[str] = []
+    # The proof ends with the consents withdrawn: nothing is shown or mailed any more.
+    for purpose in Purpose:
+        if selectors.consent_given(user=user, purpose=purpose):
+            consent_record(
+                user=user, purpose=purpose, granted=False, source=Consent.Source.DELETION
+            )
     profile = TalentProfile.objects.select_for_update().filter(user=user).first()
     if profile is not None:
         files = _profile_strip(profile)
@@ -107,11 +113,12 @@ def notice_sync(*, using: str = "default") -> NoticeVersion | None:
     """Publish the privacy page's text as a new version when it is not the latest one's:
     after every migrate and every save of the page in the admin."""
     with transaction.atomic(using=using):
-        page = Page.objects.using(using).filter(slug=KnownPage.PRIVACY).first()
-        if page is None:
-            return None
+        # Only the published text is in force: a draft saved in the admin is no version.
+        page = Page.objects.using(using).filter(slug=KnownPage.PRIVACY, is_published=True).first()
         latest = NoticeVersion.objects.using(using).select_for_update().first()
-        if latest is not None and (latest.body_en, latest.body_fi) == (page.body_en, page.body_fi):
+        if page is None or (
+            latest is not None and (latest.body_en, latest.body_fi) == (page.body_en, page.body_fi)
+        ):
             return latest
         return NoticeVersion.objects.using(using).create(
             number=latest.number + 1 if latest else 1, body_en=page.body_en, body_fi=page.body_fi
@@ -128,7 +135,7 @@ def consent_record(*, user, purpose: str, granted: bool, source: str) -> Consent
         user=user,
         purpose=purpose,
         granted=granted,
-        notice=selectors.notice_current(),
+        notice=selectors.notice_current() or notice_sync(),
         source=source,
     )
 

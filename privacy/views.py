@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.selectors import Role, user_role
 from core.translated import in_language
 from pages.markdown import render_cached
 
@@ -63,9 +64,8 @@ def delete(request):
 def choices(request):
     """A talent's consents, changed in one form as easily as given, and the record of every
     decision with the notice version it was made under."""
-    is_talent = request.user.side == request.user.Side.TALENT
     form = None
-    if is_talent:
+    if user_role(request.user) == Role.TALENT:
         current = selectors.consents_in_effect(user=request.user)
         form = ConsentForm(request.POST if request.method == "POST" else None, initial=current)
         if request.method == "POST" and form.is_valid():

@@ -44,7 +44,8 @@ class TalentProfileAdmin(PersonalDataAdmin):
     # Files are replaced through the talent's editor, which re-encodes and checks them; they
     # have no URL, so the admin links to the permission-checked views instead.
     exclude = ["photo", "photo_thumbnail", "cv"]
-    readonly_fields = ["photo_link", "cv_link", "cv_filename"]
+    # Visibility is the talent's consent to be shown: only they change it.
+    readonly_fields = ["photo_link", "cv_link", "cv_filename", "visibility"]
     inlines = [ProfileSkillInline, ProfileLanguageInline, EducationInline, ExperienceInline]
     actions = ["export_data"]
 

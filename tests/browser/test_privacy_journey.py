@@ -81,4 +81,5 @@ def test_a_newcomer_exports_their_data_turns_on_mfa_and_deletes_the_account(
     assert not stub.authenticator_set.exists()
     # What stays names nobody: the placement for the statistics, the proof of her consents.
     assert Placement.objects.get().profile.display_name == "Deleted talent"
-    assert Consent.objects.filter(user=stub).count() == 3
+    # Signed up without either, gave match mail, withdrawn by the deletion.
+    assert Consent.objects.filter(user=stub).count() == 4

@@ -156,6 +156,26 @@ def test_a_company_member_has_no_form_and_posting_changes_nothing(client):
     assert not Consent.objects.filter(user=member).exists()
 
 
+def test_a_company_member_turning_mail_off_gives_no_talent_consent(client):
+    member = MembershipFactory().user
+    client.get(
+        reverse("notifications:unsubscribe", args=[mail.unsubscribe_token(member.pk, "all")])
+    )
+    client.post(
+        reverse("notifications:unsubscribe", args=[mail.unsubscribe_token(member.pk, "all")])
+    )
+
+    assert Preferences.objects.get(user=member).matches == Frequency.OFF
+    assert not Consent.objects.filter(user=member).exists()
+
+
+def test_an_unpublished_privacy_text_is_no_version_in_force():
+    Page.objects.filter(slug=KnownPage.PRIVACY).update(is_published=False, body_en="Draft.")
+
+    assert services.notice_sync().number == 1
+    assert not NoticeVersion.objects.filter(body_en="Draft.").exists()
+
+
 def test_the_choices_page_needs_sign_in(client):
     assert client.get(CHOICES)["Location"].startswith(reverse("account_login"))
 
@@ -193,7 +213,11 @@ def test_consents_are_exported_and_outlive_the_deleted_account():
 
     services.account_delete(user=user)
 
-    assert _decisions(User.objects.get(pk=user.pk)) == [(SHOWN, True, "signup", 1)]
+    # The proof stays, and ends with the consent withdrawn.
+    assert _decisions(User.objects.get(pk=user.pk)) == [
+        (SHOWN, True, "signup", 1),
+        (SHOWN, False, "deletion", 1),
+    ]
 
 
 def test_the_history_queries_do_not_grow_with_decisions(client):
