@@ -280,7 +280,7 @@ def _database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or ''}{port}/{quote(db['NAME'], safe='')}"
 
 
-def _server_env(static_root: Path) -> dict[str, str]:
+def server_env(static_root: Path) -> dict[str, str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -309,7 +309,7 @@ def _server_env(static_root: Path) -> dict[str, str]:
 def served(*, workers: int) -> Iterator[int]:
     """gunicorn with the production settings on a free loopback port (yielded), answering."""
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
-        env = _server_env(Path(tmp) / "static")
+        env = server_env(Path(tmp) / "static")
         # The manifest storage needs the collected files for {% static %} to work.
         collected = subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput"],

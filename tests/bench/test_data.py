@@ -71,7 +71,7 @@ def test_the_scale_sets_how_many_talents_companies_and_openings_there_are(xs):
     assert xs["counts"] == {model.__name__: model.objects.count() for model in MODELS}
     assert xs["seconds"] > 0
     assert set(xs["phases"]) == {
-        "setup", "talents", "enterprises", "openings", "applications", "commit"
+        "setup", "talents", "enterprises", "openings", "applications", "commit", "analyse"
     }  # fmt: skip
 
 
