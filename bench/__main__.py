@@ -128,7 +128,7 @@ def main(argv=None) -> int:
 
     from matching.services.scores import scores_rebuild
 
-    from . import data, matching, pages, report
+    from . import data, matching, notify, pages, report
 
     result = {
         "scale": scale.name,
@@ -172,6 +172,11 @@ def main(argv=None) -> int:
         violations += pages.check_budgets(
             result["pages"], scale_name=scale.name, reference=_reference(scale.name)
         )
+    if "notifications" not in args.skip:
+        # Last: it leaves every talent an unread notification, which the pages would show.
+        _step("Notifications")
+        result["notifications"] = notify.measure_notifications(scale, progress=print)
+        violations += notify.check_budgets(result["notifications"], scale_name=scale.name)
     result["violations"] = violations
     paths = report.write(result)
     print("\n" + report.markdown(result))

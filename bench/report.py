@@ -9,6 +9,8 @@ from .matching import OPENINGS_PER_TALENT_P95_MS as OPENINGS_P95
 from .matching import PROFILE_EDIT_S as EDIT_S
 from .matching import REBUILD_S
 from .matching import TALENTS_PER_OPENING_P95_MS as TALENTS_P95
+from .notify import ENQUEUE_BUDGET_S as ENQUEUE_S
+from .notify import RATE_BUDGET as RATE
 from .pages import P95_RATIO_BUDGET as P95_BUDGET
 from .pages import RPS_RATIO_BUDGET as RPS_BUDGET
 
@@ -51,6 +53,9 @@ def markdown(result: dict) -> str:
     matching = result.get("matching")
     if matching:
         lines += _matching(matching)
+    notifications = result.get("notifications")
+    if notifications:
+        lines += _notifications(notifications)
     figures = result.get("setup")
     if figures:
         lines += ["| setup | seconds |", "| --- | ---: |"]
@@ -82,6 +87,19 @@ def _matching(matching: dict) -> list[str]:
         f"| ≤ {_number(EDIT_S)} s |",
         f"| full rebuild, one process ({matching['stored_scores']:,} scores) | 1 | "
         f"| {_number(matching['rebuild_s'])} s | ≤ {_number(REBUILD_S, 0)} s |",
+        "",
+    ]
+
+
+def _notifications(figures: dict) -> list[str]:
+    return [
+        "| notifications | value | budget at L |",
+        "| --- | ---: | ---: |",
+        f"| an opening matching {figures['n']:,} talents: outbox written and queued "
+        f"| {_number(figures['enqueue_s'], 2)} s | ≤ {_number(ENQUEUE_S, 0)} s |",
+        f"| delivered to the SMTP sink by {figures['concurrency']} Celery worker processes "
+        f"({figures['delivered']:,} mails in {_number(figures['deliver_s'])} s) "
+        f"| {_number(figures['mails_per_s'], 0)} mails/s | ≥ {_number(RATE, 0)} mails/s |",
         "",
     ]
 

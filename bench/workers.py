@@ -1,6 +1,7 @@
 """Real Celery workers for the benchmark: the matching and notification measurements time
 work done the way production does it, by a worker process reading the Redis broker."""
 
+import signal
 import subprocess
 import sys
 import tempfile
@@ -16,7 +17,7 @@ from talenthub.celery import app
 from .pages import ROOT, server_env
 
 # A worker that has not said it is ready within this failed to start.
-BOOT_TIMEOUT = 60
+BOOT_TIMEOUT = 90
 
 
 @contextmanager
@@ -63,3 +64,6 @@ def celery_workers(*, concurrency: int = 1, env: Mapping[str, str] | None = None
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+            if process.returncode not in (0, -signal.SIGTERM):
+                print(f"The Celery worker ended with {process.returncode}:", file=sys.stderr)
+                print(log_path.read_text()[-3000:], file=sys.stderr)

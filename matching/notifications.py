@@ -10,7 +10,6 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from core.iterables import batched
 from enterprises.selectors import who_answers
 from notifications.models import Preferences
 from notifications.services import notify
@@ -36,6 +35,8 @@ APPLICATION_TO_ENTERPRISE = frozenset({"applied", "accepted", "declined", "withd
 PLACEMENT_MOVES = frozenset(
     {Placement.Status.ONGOING, Placement.Status.COMPLETED, Placement.Status.INTERRUPTED}
 )
+# Up to this many talents to tell are looked up by id; more, and every talent is read.
+FEW = 5000
 
 
 def _ids(users) -> list[int]:
@@ -84,20 +85,20 @@ def opening_matches_notify(*, opening_id: int, scores: list[tuple[int, int]] | N
     lowest = Preferences._meta.get_field("match_threshold").validators[0].limit_value
     candidates = {profile: score for profile, score in scores if score >= lowest}
     default = Preferences._meta.get_field("match_threshold").default
-    personal = {}
-    for chunk in batched(candidates, 5000):
-        talents = (
-            TalentProfile.objects.filter(pk__in=chunk, user__is_active=True)
-            .annotate(
-                threshold=Coalesce(
-                    "user__notification_preferences__match_threshold", Value(default)
-                )
-            )
-            .values_list("pk", "user_id", "threshold")
-        )
-        for profile, user_id, threshold in talents:
-            if candidates[profile] >= threshold:
-                personal[user_id] = {"score": candidates[profile]}
+    talents = TalentProfile.objects.filter(user__is_active=True)
+    if len(candidates) <= FEW:
+        talents = talents.filter(pk__in=list(candidates))
+    # Else every talent is read once rather than the candidates in many lists of ids: a
+    # fan-out to most of them costs one scan, not a hundred long queries.
+    talents = talents.annotate(
+        threshold=Coalesce("user__notification_preferences__match_threshold", Value(default))
+    ).values_list("pk", "user_id", "threshold")
+    personal, by_score = {}, {}
+    for profile, user_id, threshold in talents.iterator(chunk_size=FEW):
+        score = candidates.get(profile)
+        if score is not None and score >= threshold:
+            # Talents with the same score share one mapping: the outbox encodes it once.
+            personal[user_id] = by_score.setdefault(score, {"score": score})
     notify(
         kind="opening_match",
         key=f"opening_match:{opening.pk}",

@@ -2,6 +2,9 @@
 the one-click unsubscribe of RFC 8058 for everything that is not transactional."""
 
 import json
+import re
+from collections import OrderedDict
+from email.utils import formatdate
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -114,46 +117,137 @@ def _render(notification: Notification, category: str | None) -> tuple[str, str,
     return subject, text, html
 
 
-class Renderer:
-    """Renders a chunk's mails. Rows of one event that say the same thing to people of one
-    language (a fan-out) share one rendering; only the unsubscribe link is their own."""
+class _Shared:
+    """One rendering that many mails of a fan-out share, and its MIME, made once: made
+    again for each reader it would cost more than sending the mail."""
 
-    def __init__(self):
-        self._done = {}
+    def __init__(self, subject: str, text: str, html: str):
+        self.subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject
+        self.text, self.html = text, html
+        self._flat: bytes | None = None
+        self._made = False
 
-    def message(self, notification: Notification) -> EmailMultiAlternatives:
-        """The mail for a claimed row whose `address` is not empty."""
-        category = _unsubscribe_category(notification)
-        same = (
-            notification.kind,
-            _language(notification),
-            notification.url,
-            bool(notification.recipient_id),
-            category,
-            json.dumps(notification.context, sort_keys=True, cls=DjangoJSONEncoder),
-        )
-        if notification.kind == DIGEST:  # each digest lists its own items
-            subject, text, html = _render(notification, category)
-        else:
-            if same not in self._done:
-                self._done[same] = _render(notification, category)
-            subject, text, html = self._done[same]
-        headers = {"Message-ID": f"<notification-{notification.pk}@{_domain()}>"}
-        if category:
-            token = unsubscribe_token(notification.recipient_id, category)
-            unsubscribe = site_url(reverse("notifications:unsubscribe", args=[token]))
-            # The link is made of URL-safe characters: as it stands in text and in HTML.
-            text, html = (part.replace(_UNSUBSCRIBE_SLOT, unsubscribe) for part in (text, html))
-            headers["List-Unsubscribe"] = f"<{unsubscribe}>"
-            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        mail = EmailMultiAlternatives(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            text,
-            to=[address(notification)],
-            headers=headers,
-        )
-        mail.attach_alternative(html, "text/html")
-        return mail
+    def flat(self) -> bytes | None:
+        """The MIME without the headers of one reader, the unsubscribe link left as a slot;
+        None where a body had to be encoded (a line too long for 8 bits) and the slot with
+        it, so that only a plain substitution of bytes remains."""
+        if not self._made:
+            model = EmailMultiAlternatives(self.subject, self.text)
+            model.attach_alternative(self.html, "text/html")
+            mime = model.message()
+            del mime["Date"], mime["Message-ID"]
+            flat = mime.as_bytes(linesep="\n")
+            slots = self.text.count(_UNSUBSCRIBE_SLOT) + self.html.count(_UNSUBSCRIBE_SLOT)
+            self._flat = flat if flat.count(_UNSUBSCRIBE_SLOT.encode()) == slots else None
+            self._made = True
+        return self._flat
+
+
+class _Mail(EmailMultiAlternatives):
+    """A mail of a fan-out. Its attributes are those of any mail; its MIME is the shared one
+    with this reader's headers and link put in."""
+
+    def __init__(self, shared: _Shared, unsubscribe: str, **kwargs):
+        super().__init__(**kwargs)
+        self.shared, self.unsubscribe = shared, unsubscribe
+
+    def message(self):
+        flat = self.shared.flat()
+        headers = {
+            "To": ", ".join(self.to),
+            "Date": formatdate(localtime=settings.EMAIL_USE_LOCALTIME),
+            **self.extra_headers,
+        }
+        # What Django would encode or refuse (a non-ASCII address, a line break) it makes.
+        if (
+            flat is None
+            or len(self.to) != 1
+            or not _PLAIN_ADDRESS.fullmatch(self.to[0])
+            or not all(_PLAIN_HEADER.fullmatch(value) for value in headers.values())
+        ):
+            return super().message()
+        head = "".join(map(_header, headers.items())).encode()
+        link = self.unsubscribe.encode()
+        return _Flattened(head + flat.replace(_UNSUBSCRIBE_SLOT.encode(), link))
+
+
+def _header(item: tuple[str, str]) -> str:
+    # As the generator folds a value without spaces that does not fit the line: on a line
+    # of its own.
+    name, value = item
+    return f"{name}: {value}\n" if len(name) + 2 + len(value) <= 78 else f"{name}:\n {value}\n"
+
+
+# Header values that go as they are, as Django would write them: printable ASCII, no line
+# break; an address without a name or anything to quote.
+_PLAIN_HEADER = re.compile(r"[ -~]*")
+_PLAIN_ADDRESS = re.compile(r"[\w.%+'-]+@[\w.-]+", re.ASCII)
+
+
+class _Flattened:
+    """A message already flattened (with LF line ends), as the mail backends use one."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
+        # LF is the only line end in it: the generator turned every other one into LF.
+        return self.data if linesep == "\n" else self.data.replace(b"\n", linesep.encode())
+
+    def get_charset(self):
+        return None  # multipart: its parts say theirs
+
+
+# Renderings of the events a worker sends now. Rows of one event that say the same thing to
+# people of one language (a fan-out) share one, across the chunks the worker is given; only
+# the unsubscribe link is their own. The key names the event (its batch): a rendering serves
+# no other event's mail, and the oldest give way.
+_RECENT: OrderedDict[tuple, _Shared] = OrderedDict()
+RECENT_SIZE = 500
+
+
+def _shared(notification: Notification, category: str | None) -> _Shared:
+    if notification.kind == DIGEST:  # each digest lists its own items
+        return _Shared(*_render(notification, category))
+    same = (
+        notification.batch,
+        notification.kind,
+        _language(notification),
+        notification.url,
+        bool(notification.recipient_id),
+        category,
+        json.dumps(notification.context, sort_keys=True, cls=DjangoJSONEncoder),
+    )
+    shared = _RECENT.pop(same, None) or _Shared(*_render(notification, category))
+    _RECENT[same] = shared  # the most recent last
+    if len(_RECENT) > RECENT_SIZE:
+        _RECENT.popitem(last=False)
+    return shared
+
+
+def message(notification: Notification) -> EmailMultiAlternatives:
+    """The mail for a claimed row whose `address` is not empty."""
+    category = _unsubscribe_category(notification)
+    shared = _shared(notification, category)
+    text, html, unsubscribe = shared.text, shared.html, ""
+    headers = {"Message-ID": f"<notification-{notification.pk}@{_domain()}>"}
+    if category:
+        token = unsubscribe_token(notification.recipient_id, category)
+        unsubscribe = site_url(reverse("notifications:unsubscribe", args=[token]))
+        # The link is made of URL-safe characters: as it stands in text and in HTML.
+        text, html = (part.replace(_UNSUBSCRIBE_SLOT, unsubscribe) for part in (text, html))
+        headers["List-Unsubscribe"] = f"<{unsubscribe}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    mail = _Mail(
+        shared,
+        unsubscribe,
+        subject=shared.subject,
+        body=text,
+        to=[address(notification)],
+        headers=headers,
+    )
+    mail.attach_alternative(html, "text/html")
+    return mail
 
 
 def _domain() -> str:

@@ -5,9 +5,11 @@ language, with a one-click unsubscribe."""
 import smtplib
 import threading
 from datetime import timedelta
+from email import message_from_bytes, policy
 
 import pytest
 from django.core import signing
+from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection, transaction
 from django.utils import timezone
@@ -23,11 +25,11 @@ Status = Notification.Status
 SHORTLISTED = {"opening": {"title": "Sales trainee", "enterprise": {"name": "Karelia Oy"}}}
 
 
-def shortlist(users, key="application_shortlisted:1", **extra):
+def shortlist(users, key="application_shortlisted:1", note="", **extra):
     return services.notify(
         kind="application_shortlisted",
         key=key,
-        context={**SHORTLISTED, "note": "", "to_talent": True},
+        context={**SHORTLISTED, "note": note, "to_talent": True},
         url="/talent/applications/1/",
         user_ids=[user.pk for user in users],
         **extra,
@@ -51,6 +53,17 @@ def due_now():
 class FailingBackend(EmailBackend):
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class FailsForOneBackend(EmailBackend):
+    """Refuses the mail to one address (a recipient the server rejects)."""
+
+    refused = ""
+
+    def send_messages(self, messages):
+        if messages[0].to == [self.refused]:
+            raise smtplib.SMTPRecipientsRefused({self.refused: (550, b"No such user")})
+        return super().send_messages(messages)
 
 
 class QuitFailsBackend(EmailBackend):
@@ -307,6 +320,67 @@ def test_many_recipients_are_sent_in_chunks_one_connection_each(monkeypatch, set
     assert len(mailoutbox) == 8
     assert len(opened) == 3
     assert len({mail.to[0] for mail in mailoutbox}) == 8
+
+
+def test_a_fan_out_is_marked_sent_in_groups_and_a_failed_mail_alone_waits(
+    monkeypatch, settings, mailoutbox, django_assert_max_num_queries
+):
+    monkeypatch.setattr(services, "MARK_EVERY", 2)
+    settings.EMAIL_BACKEND = "tests.notifications.test_outbox.FailsForOneBackend"
+    users = TalentUserFactory.create_batch(6)
+    monkeypatch.setattr(FailsForOneBackend, "refused", users[2].email)
+    shortlist(users)
+    ids = list(Notification.objects.values_list("pk", flat=True))
+    # The claim and its rows (6), three groups sent and the failed row: not one per mail.
+    with django_assert_max_num_queries(10):
+        assert services.notifications_send(ids=ids) == 5
+    rows = dict(Notification.objects.values_list("recipient", "status"))
+    assert rows == {user.pk: Status.PENDING if user == users[2] else Status.SENT for user in users}
+    assert len(mailoutbox) == 5
+
+
+def test_personal_parts_of_a_fan_out_reach_only_their_reader():
+    users = TalentUserFactory.create_batch(3)
+    # As the matching service passes them: one mapping shared by the talents of one score.
+    high, low = {"score": 90}, {"score": 70}
+    services.notify(
+        kind="opening_match",
+        key="opening_match:1",
+        context={"opening": {"title": "Developer", "enterprise": {"name": "Karelia Oy"}}},
+        personal={users[0].pk: high, users[1].pk: low, users[2].pk: high},
+        user_ids=[user.pk for user in users],
+    )
+    contexts = dict(Notification.objects.values_list("recipient", "context"))
+    assert [contexts[user.pk]["score"] for user in users] == [90, 70, 90]
+    assert {contexts[user.pk]["opening"]["title"] for user in users} == {"Developer"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Welcome aboard.", "Tervetuloa – “kiitos”.", "A line too long for 8 bits. " * 40],
+    ids=["ascii", "non-ascii", "long line"],
+)
+def test_a_fan_out_mail_made_once_is_the_mail_django_makes(talent, note, mailoutbox):
+    """A fan-out's MIME is made once and each reader's put into it: it must be, header for
+    header and part for part, the message Django makes for that reader."""
+    other = TalentUserFactory(preferred_language="fi")
+    shortlist([talent, other], note=note)
+    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+    assert len(mailoutbox) == 2
+    for mail in mailoutbox:
+        made_once = message_from_bytes(mail.message().as_bytes(linesep="\r\n"), policy=policy.SMTP)
+        by_django = message_from_bytes(
+            EmailMultiAlternatives.message(mail).as_bytes(linesep="\r\n"), policy=policy.SMTP
+        )
+        for header in ("To", "From", "Subject", "Message-ID", "List-Unsubscribe", "MIME-Version"):
+            assert made_once[header] == by_django[header], header
+        assert made_once["Date"]
+        assert [
+            (part.get_content_type(), part.get_content()) for part in made_once.iter_parts()
+        ] == [(part.get_content_type(), part.get_content()) for part in by_django.iter_parts()]
+        text = made_once.get_body(("plain",)).get_content()
+        assert mail.extra_headers["List-Unsubscribe"][1:-1] in text
+        assert "invalid" not in made_once.as_string()
 
 
 # --- preferences and digests -----------------------------------------------------------
