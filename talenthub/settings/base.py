@@ -147,6 +147,10 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # Several deployments (or test runs) can share one Redis by each using a queue of its own.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# Set, mail goes to a queue of its own that its own workers serve (`celery worker -Q NAME`), so
+# a fan-out to thousands never holds up a rescoring; empty, everything shares one queue.
+MAIL_TASK_QUEUE = env.str("CELERY_MAIL_QUEUE", default="")
+CELERY_TASK_ROUTES = ("talenthub.celery.route",)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

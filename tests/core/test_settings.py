@@ -97,6 +97,23 @@ def test_beat_schedule_names_registered_tasks(settings):
         assert entry["task"] in app.tasks
 
 
+@pytest.mark.parametrize(("mail_queue", "expected"), [("", None), ("mail", "mail")])
+def test_mail_tasks_go_to_the_mail_queue_when_there_is_one(settings, mail_queue, expected):
+    from talenthub.celery import app
+
+    settings.MAIL_TASK_QUEUE = mail_queue
+    app.loader.import_default_modules()
+    default = app.conf.task_default_queue
+    expected = expected or default
+
+    def queue(task: str) -> str:
+        return app.amqp.router.route({}, task)["queue"].name
+
+    assert queue("notifications.tasks.send_chunk") == expected
+    assert queue("notifications.tasks.deliver_batch") == expected
+    assert queue("matching.tasks.rescore_profile") == default
+
+
 def test_smtp_can_be_set_by_host_port_user_and_tls_instead_of_a_url():
     values = settings_with(
         DEBUG="true", EMAIL_HOST="smtp.example.fi", EMAIL_PORT="2525", EMAIL_USE_TLS="false"
