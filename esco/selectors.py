@@ -67,3 +67,15 @@ def occupation_search(query: str, *, limit: int = 20) -> list[Occupation]:
     ids = _search(OccupationLabel, query, limit=limit)
     found = Occupation.objects.in_bulk(ids)
     return [found[i] for i in ids]
+
+
+def occupations_named(text: str):
+    """The ids of the occupations one of whose labels, in any language, has every word of
+    `text` (case and accents folded); None when no word is long enough to search for."""
+    words = [word for word in normalise(text).split() if len(word) >= MIN_QUERY_LENGTH]
+    if not words:
+        return None
+    label = Q()
+    for word in words[:MAX_QUERY_WORDS]:
+        label &= Q(search_text__contains=word)
+    return OccupationLabel.objects.filter(label).values("concept_id")

@@ -13,8 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput, NumberInput
-from esco.models import Occupation, SkillLabel
-from esco.selectors import MIN_QUERY_LENGTH, normalise
+from esco.models import SkillLabel
+from esco.selectors import MIN_QUERY_LENGTH, normalise, occupations_named
 from profiles import geography
 from profiles.reference import FIRST_LANGUAGES, language_choices, language_name
 
@@ -58,11 +58,16 @@ class OpeningFilter(django_filters.FilterSet):
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    occupation = django_filters.ModelChoiceFilter(
+    # Words of the name, not a list to pick from: openings name thousands of occupations at
+    # national scale, a select too long to use and to render.
+    occupation = django_filters.CharFilter(
         label=_("Occupation"),
-        # Set per request (see __init__).
-        queryset=Occupation.objects.none(),
-        empty_label=_("Any occupation"),
+        method="filter_occupation",
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_(
+            "Words of the occupation’s name in English, Finnish or Swedish, "
+            "e.g. “software developer” or “sairaanhoitaja”."
+        ),
     )
     skills = django_filters.CharFilter(
         label=_("Skills"),
@@ -142,25 +147,11 @@ class OpeningFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self._languages = None
         self.filters["language"].extra["choices"] = self._language_choices
-        self.filters["occupation"].queryset = self._occupations
 
     def _selected(self, name: str) -> list[str]:
         getlist = getattr(self.data, "getlist", None)
         values = getlist(name) if getlist else [self.data.get(name)]
         return [value for value in values if value]
-
-    def _occupations(self, request):
-        """Occupations some published opening names, so every choice finds something; and the
-        one asked for, so a bookmarked link or feed keeps its filter when none is left."""
-        named = Q(pk__in=Opening.objects.published().values("occupation"))
-        # Only what can be a key: "²" is a digit int() refuses, and SQLite refuses integers
-        # past 64 bits (any 18 digits fit).
-        asked = [
-            value
-            for value in self._selected("occupation")
-            if value.isdecimal() and len(value) <= MAX_ID_DIGITS
-        ]
-        return Occupation.objects.filter(named | Q(pk__in=asked)).order_by("label_en")
 
     def _language_choices(self):
         """Finnish, Swedish and English, any other language a published opening asks for, and
@@ -205,6 +196,13 @@ class OpeningFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(work_mode__in=[Opening.WorkMode.REMOTE, Opening.WorkMode.HYBRID])
+
+    def filter_occupation(self, queryset, name, value):
+        # A number is an occupation's id: links and feeds made when this was a select.
+        if value.isdecimal() and len(value) <= MAX_ID_DIGITS:
+            return queryset.filter(occupation_id=int(value))
+        occupations = occupations_named(value)
+        return queryset if occupations is None else queryset.filter(occupation__in=occupations)
 
     def filter_region(self, queryset, name, value):
         codes = [item.code for item in geography.municipalities_in_region(value)]

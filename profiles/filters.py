@@ -7,14 +7,15 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
-from esco.models import Occupation, SkillLabel
-from esco.selectors import MIN_QUERY_LENGTH, normalise
+from esco.models import SkillLabel
+from esco.selectors import MIN_QUERY_LENGTH, normalise, occupations_named
 
 from . import geography
 from .models import Opportunity, OpportunityType, ProfileLanguage, ProfileSkill, TalentProfile
 from .reference import language_choices
 
 MAX_SKILL_TERMS = 10
+MAX_OCCUPATION_LENGTH = 200
 
 
 def _region_choices():
@@ -28,11 +29,8 @@ def _my_openings(request):
 
     if request is None:
         return Opening.objects.none()
-    return Opening.objects.published().of_member(request.user).order_by("title")
-
-
-def _pool_occupations(request):
-    return Occupation.objects.filter(pk__in=TalentProfile.objects.in_pool().values("occupations"))
+    # The choice shows the title and the ranking needs the key: nothing else is read.
+    return Opening.objects.published().of_member(request.user).only("pk", "title").order_by("title")
 
 
 class TalentPoolFilter(django_filters.FilterSet):
@@ -49,11 +47,16 @@ class TalentPoolFilter(django_filters.FilterSet):
         widget=forms.RadioSelect,
         initial="all",
     )
-    occupation = django_filters.ModelChoiceFilter(
+    # Words of the name, not a list to pick from: the pool's talents name thousands of
+    # occupations (3,000 at national scale), a select too long to use and to render.
+    occupation = django_filters.CharFilter(
         label=_("Occupation of interest"),
-        queryset=_pool_occupations,
-        field_name="occupations",
-        empty_label=_("Any occupation"),
+        method="filter_occupation",
+        max_length=MAX_OCCUPATION_LENGTH,
+        help_text=_(
+            "Words of the occupation’s name in English, Finnish or Swedish, "
+            "e.g. “software developer” or “sairaanhoitaja”."
+        ),
     )
     language = django_filters.ChoiceFilter(
         label=_("Language"),
@@ -127,6 +130,15 @@ class TalentPoolFilter(django_filters.FilterSet):
         for match in matches[1:]:
             combined = combined | match if any_of else combined & match
         return queryset.filter(combined)
+
+    def filter_occupation(self, queryset, name, value):
+        occupations = occupations_named(value)
+        if occupations is None:
+            return queryset
+        interested = TalentProfile.occupations.through.objects.filter(
+            talentprofile=OuterRef("pk"), occupation__in=occupations
+        )
+        return queryset.filter(Exists(interested))
 
     def filter_language(self, queryset, name, value):
         level = int(self.form.cleaned_data.get("language_level") or ProfileLanguage.Level.A1)
