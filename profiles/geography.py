@@ -129,7 +129,13 @@ def municipality_choices(
     shape Django's ``ChoiceField`` takes for grouped choices. Regions and the municipalities
     within each are sorted alphabetically by the label shown.
     """
-    language_code = language_code or active_language()
+    groups = _municipality_groups("sv" if _is_swedish(language_code or active_language()) else "fi")
+    return [(region, list(options)) for region, options in groups]
+
+
+@cache
+def _municipality_groups(language_code: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    # Sorted once per language: a form with the select asks for the choices on every render.
     groups = []
     for region in sorted(regions(), key=lambda item: _sort_key(item.label(language_code))):
         members = municipalities_in_region(region.code)
@@ -137,5 +143,5 @@ def municipality_choices(
             ((item.code, item.label(language_code)) for item in members),
             key=lambda option: _sort_key(option[1]),
         )
-        groups.append((region.label(language_code), options))
-    return groups
+        groups.append((region.label(language_code), tuple(options)))
+    return tuple(groups)

@@ -40,8 +40,14 @@ def language_choices() -> tuple[tuple[str, str], ...]:
     return _language_choices(_active())
 
 
+@cache
+def _language_names(language: str) -> dict[str, str]:
+    return dict(_language_choices(language))
+
+
 def language_name(code: str) -> str:
-    return dict(language_choices()).get(code, code)
+    # Once per language: a page of profiles names a language a hundred times.
+    return _language_names(_active()).get(code, code)
 
 
 @cache
@@ -55,5 +61,10 @@ def country_choices() -> tuple[tuple[str, str], ...]:
     return _country_choices(_active())
 
 
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    return dict(_country_choices(language))
+
+
 def country_name(code: str) -> str:
-    return dict(country_choices()).get(code, code)
+    return _country_names(_active()).get(code, code)
