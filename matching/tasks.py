@@ -46,7 +46,8 @@ def relay_match_notices() -> int:
     return len(opening_ids)
 
 
-@shared_task
+# Above the default five-minute limit: at national scale the rebuild takes minutes of its own.
+@shared_task(soft_time_limit=25 * 60, time_limit=30 * 60)
 def rebuild_matches() -> int:
     """Nightly: every score from scratch, so nothing drifts (e.g. skill rarity)."""
     return scores_rebuild()

@@ -97,6 +97,14 @@ def test_beat_schedule_names_registered_tasks(settings):
         assert entry["task"] in app.tasks
 
 
+def test_the_nightly_rebuild_may_outlast_the_default_task_time_limit(settings):
+    from matching.tasks import rebuild_matches
+
+    # The benchmark's budget for the rebuild at national scale is the default limit itself.
+    assert rebuild_matches.time_limit > rebuild_matches.soft_time_limit
+    assert rebuild_matches.soft_time_limit >= 4 * settings.CELERY_TASK_TIME_LIMIT
+
+
 @pytest.mark.parametrize(("mail_queue", "expected"), [("", None), ("mail", "mail")])
 def test_mail_tasks_go_to_the_mail_queue_when_there_is_one(settings, mail_queue, expected):
     from talenthub.celery import app
