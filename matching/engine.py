@@ -11,10 +11,12 @@ hours) is left out rather than counted as a match or a miss.
 
 import datetime
 import math
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 
@@ -255,6 +257,180 @@ def _hours(talent, opening, **_):
     if abs(talent.hours_per_week - opening.hours_per_week) <= HOURS_TOLERANCE:
         return 1.0, []
     return 0.5, [Reason("hours", {"have": talent.hours_per_week, "need": opening.hours_per_week})]
+
+
+# --- many talents at once ------------------------------------------------------------------
+
+
+class TalentColumns:
+    """Many talents' facts as numpy columns (one row per talent, in the order given), so that
+    `values` scores one opening against all of them in a few array operations."""
+
+    def __init__(self, talents: Sequence[TalentFacts]):
+        self.ids = np.array([talent.id for talent in talents], dtype=np.int64)
+        size = len(talents)
+        self.size = size
+        skills, occupations, groups = defaultdict(list), defaultdict(list), defaultdict(list)
+        languages: dict[str, np.ndarray] = {}
+        kinds: dict[str, np.ndarray] = {}
+        places: dict[str, int] = {"": -1}
+        self.any_kind, self.no_right, self.relocate, self.has_available, self.has_hours = (
+            np.zeros(size, dtype=bool) for _ in range(5)
+        )
+        self.municipality, self.region = (np.empty(size, dtype=np.int32) for _ in range(2))
+        self.available, self.hours = (np.zeros(size, dtype=np.int32) for _ in range(2))
+        for row, talent in enumerate(talents):
+            for skill_id, level in talent.skills.items():
+                skills[skill_id].append((row, level))
+            for occupation_id in talent.occupation_ids:
+                occupations[occupation_id].append(row)
+            for group_id in talent.isco_group_ids:
+                groups[group_id].append(row)
+            for language, level in talent.languages.items():
+                languages.setdefault(language, np.zeros(size, dtype=np.int8))[row] = level
+            for kind in talent.kinds:
+                kinds.setdefault(kind, np.zeros(size, dtype=bool))[row] = True
+            self.any_kind[row] = bool(talent.kinds)
+            self.no_right[row] = talent.right_to_work in NO_RIGHT_TO_WORK
+            self.municipality[row] = places.setdefault(talent.municipality, len(places))
+            self.region[row] = places.setdefault(talent.region, len(places))
+            self.relocate[row] = talent.willing_to_relocate
+            if talent.available_from is not None:
+                self.has_available[row] = True
+                self.available[row] = talent.available_from.toordinal()
+            if talent.hours_per_week is not None:
+                self.has_hours[row] = True
+                self.hours[row] = talent.hours_per_week
+        # A skill's holders: their rows, and each one's level (levels start at 1).
+        self.skills = {
+            skill_id: (np.array([r for r, _ in held]), np.array([lv for _, lv in held]))
+            for skill_id, held in skills.items()
+        }
+        self.occupations = {key: np.array(rows) for key, rows in occupations.items()}
+        self.groups = {key: np.array(rows) for key, rows in groups.items()}
+        self.languages, self.kinds, self.places = languages, kinds, places
+
+    def holders(self, skill_ids) -> np.ndarray:
+        """Whether each talent has at least one of the skills."""
+        mask = np.zeros(self.size, dtype=bool)
+        for skill_id in skill_ids:
+            if skill_id in self.skills:
+                mask[self.skills[skill_id][0]] = True
+        return mask
+
+    def members(self, index: Mapping[int, np.ndarray], key: int | None) -> np.ndarray:
+        mask = np.zeros(self.size, dtype=bool)
+        if key in index:
+            mask[index[key]] = True
+        return mask
+
+    def levels(self, skill_id: int) -> np.ndarray:
+        level = np.zeros(self.size, dtype=np.int8)
+        if skill_id in self.skills:
+            rows, held = self.skills[skill_id]
+            level[rows] = held
+        return level
+
+
+def values(
+    talents: TalentColumns,
+    opening: OpeningFacts,
+    *,
+    rarity: Mapping[int, float],
+    related: Mapping[int, frozenset[int]],
+) -> np.ndarray:
+    """`score(...).value` for every talent at once, -1 where a hard filter rules the pair out.
+
+    The same float operations in the same order as `score`, so the values are equal, not
+    just close (tests compare the two on random facts).
+    """
+    size = talents.size
+    earned = np.zeros(size)
+    weights = np.zeros(size, dtype=np.int64)
+
+    def add(name: str, credit, applies=True) -> None:
+        nonlocal earned
+        earned = earned + np.where(applies, WEIGHTS[name] * credit, 0.0)
+        weights[...] += np.where(applies, WEIGHTS[name], 0)
+
+    if opening.requirements:
+        got, possible = np.zeros(size), 0.0
+        for need in opening.requirements:
+            weight = (ESSENTIAL_WEIGHT if need.essential else 1.0) * rarity.get(need.skill_id, 1.0)
+            possible += weight
+            have = talents.levels(need.skill_id)
+            short = need.level - have.astype(np.int64)
+            credit = np.where(
+                have >= need.level,
+                1.0,
+                np.where(
+                    have > 0,
+                    np.select(
+                        [short == gap for gap in LEVEL_SHORT_CREDIT],
+                        list(LEVEL_SHORT_CREDIT.values()),
+                        LEVEL_SHORT_FLOOR,
+                    ),
+                    np.where(talents.holders(related.get(need.skill_id, ())), RELATED_CREDIT, 0.0),
+                ),
+            )
+            got = got + weight * credit
+        add("skills", got / possible)
+    if opening.occupation_id is not None:
+        group = (
+            talents.members(talents.groups, opening.isco_group_id)
+            if opening.isco_group_id
+            else np.zeros(size, dtype=bool)
+        )
+        credit = np.where(
+            talents.members(talents.occupations, opening.occupation_id),
+            1.0,
+            np.where(group, SAME_ISCO_GROUP_CREDIT, 0.0),
+        )
+        add("occupation", credit)
+    if opening.languages:
+        credits = np.zeros(size)
+        for language, need in sorted(opening.languages.items(), key=lambda item: -item[1]):
+            have = talents.languages.get(language, np.zeros(size, dtype=np.int8))
+            credits = credits + np.where(
+                have >= need,
+                1.0,
+                np.where((have > 0) & (need - have == 1), LANGUAGE_ONE_BELOW_CREDIT, 0.0),
+            )
+        add("languages", credits / len(opening.languages))
+    elif opening.finnish_not_required:
+        add("languages", 1.0)
+    wants = talents.kinds.get(opening.kind, np.zeros(size, dtype=bool))
+    add("kind", np.where(wants, 1.0, 0.5))
+    if opening.remote:
+        add("location", 1.0)
+    else:
+        place = talents.places.get(opening.municipality, -2) if opening.municipality else -2
+        region = talents.places.get(opening.region, -2) if opening.region else -2
+        credit = np.where(
+            talents.municipality == place,
+            1.0,
+            np.where(
+                talents.region == region,
+                SAME_REGION_CREDIT,
+                np.where(talents.relocate, RELOCATE_CREDIT, 0.0),
+            ),
+        )
+        add("location", credit)
+    if opening.start_date is None:
+        add("availability", 1.0, talents.has_available)
+    else:
+        late = talents.available - opening.start_date.toordinal()
+        credit = np.where(late <= 0, 1.0, np.where(late <= AVAILABILITY_GRACE_DAYS, 0.5, 0.0))
+        add("availability", credit, talents.has_available)
+    if opening.hours_per_week is not None:
+        near = np.abs(talents.hours - opening.hours_per_week) <= HOURS_TOLERANCE
+        add("hours", np.where(near, 1.0, 0.5), talents.has_hours)
+    result = np.rint(100 * (earned / weights)).astype(np.int64)
+    ruled_out = talents.any_kind & ~wants
+    if opening.paid:
+        ruled_out |= talents.no_right
+    result[ruled_out] = -1
+    return result
 
 
 # --- wording -------------------------------------------------------------------------------

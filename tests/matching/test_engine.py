@@ -5,14 +5,18 @@ import datetime
 
 import pytest
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.engine import (
     OpeningFacts,
     Reason,
     Requirement,
+    TalentColumns,
     TalentFacts,
     idf,
     score,
+    values,
 )
 
 PYTHON, DJANGO, SQL, EXCEL = 1, 2, 3, 4
@@ -188,3 +192,69 @@ def test_reasons_are_stored_as_data_and_worded_in_the_readers_language():
     assert english == "English C1 (B2 required)"
     assert finnish != english
     assert "C1" in finnish
+
+
+# --- many talents at once: the rebuild's arrays give score()'s values exactly -------------
+
+SKILLS = st.integers(1, 6)
+PLACES = st.sampled_from(["", "091", "167", "276"])
+REGIONS = st.sampled_from(["", "01", "12"])
+DATES = st.none() | st.dates(datetime.date(2027, 1, 1), datetime.date(2027, 4, 1))
+HOURS = st.none() | st.integers(5, 40)
+KINDS = st.sampled_from(["job", "internship", "development"])
+LANGUAGES = st.dictionaries(st.sampled_from(["en", "fi", "sv"]), st.integers(1, 7), max_size=3)
+
+random_talents = st.lists(
+    st.builds(
+        TalentFacts,
+        id=st.just(0),
+        skills=st.dictionaries(SKILLS, st.integers(1, 4), max_size=4),
+        occupation_ids=st.frozensets(st.integers(1, 3), max_size=2),
+        isco_group_ids=st.frozensets(st.integers(1, 3), max_size=2),
+        languages=LANGUAGES,
+        kinds=st.frozensets(KINDS, max_size=2),
+        right_to_work=st.sampled_from(["", "citizen", "needs_permit"]),
+        municipality=PLACES,
+        region=REGIONS,
+        willing_to_relocate=st.booleans(),
+        available_from=DATES,
+        hours_per_week=HOURS,
+    ),
+    min_size=1,
+    max_size=30,
+)
+random_openings = st.builds(
+    OpeningFacts,
+    id=st.just(1),
+    kind=KINDS,
+    paid=st.booleans(),
+    requirements=st.lists(
+        st.builds(Requirement, SKILLS, st.booleans(), st.integers(1, 4)),
+        max_size=5,
+        unique_by=lambda need: need.skill_id,
+    ).map(tuple),
+    occupation_id=st.none() | st.integers(1, 3),
+    isco_group_id=st.none() | st.integers(1, 3),
+    languages=LANGUAGES,
+    finnish_not_required=st.booleans(),
+    municipality=PLACES,
+    region=REGIONS,
+    remote=st.booleans(),
+    start_date=DATES,
+    hours_per_week=HOURS,
+)
+
+
+# The same examples on every run (as tests/security), and no .hypothesis/ folder.
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(
+    talents=random_talents,
+    opening=random_openings,
+    rarity=st.dictionaries(SKILLS, st.floats(1.0, 8.0)),
+    related=st.dictionaries(SKILLS, st.frozensets(SKILLS, max_size=3)),
+)
+def test_scoring_many_talents_at_once_gives_the_same_values(talents, opening, rarity, related):
+    talents = [TalentFacts(**{**vars(t), "id": number}) for number, t in enumerate(talents)]
+    expected = [score(t, opening, rarity=rarity, related=related) for t in talents]
+    got = values(TalentColumns(talents), opening, rarity=rarity, related=related)
+    assert list(got) == [-1 if result is None else result.value for result in expected]

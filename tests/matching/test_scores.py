@@ -8,6 +8,7 @@ from esco.models import Skill
 from matching.models import Dismissal, MatchScore, Opening
 from matching.services import scores
 from profiles import services as profile_services
+from profiles.models import TalentProfile
 from tests.factories import (
     OpeningFactory,
     OpeningLanguageFactory,
@@ -203,3 +204,33 @@ def test_the_rebuild_and_the_incremental_refresh_store_the_same_rows():
         rebuilt
     )
     assert len(rebuilt) >= 4
+
+
+def test_the_rebuild_keeps_the_best_talents_at_the_cut(monkeypatch):
+    # Scored at once in arrays, only the best are worded: the cut must be the same as
+    # ranking every candidate one by one (ties to the older profile), dismissals left out.
+    opening = developer_opening()
+    talents = five_talents()
+    Dismissal.objects.create(profile=talents["Cai"], opening=opening)
+    monkeypatch.setattr(scores, "MAX_PER_OPENING", 3)
+    scores.scores_rebuild()
+    rebuilt = ranking(opening)
+    MatchScore.objects.all().delete()
+    scores.scores_refresh_opening(opening_id=opening.pk)
+    assert rebuilt == ranking(opening) == [("Ana", 95), ("Eve", 62), ("Dana", 57)]
+
+
+def test_a_profile_refresh_stores_what_the_rebuild_stores_for_that_talent():
+    developer_opening()
+    developer_opening(occupation=None)
+    ana = talent("Ana", [("Python (computer programming)", 3), ("SQL", 2)])
+    bo = talent("Bo", [("JavaScript", 2)], municipality="091", willing_to_relocate=True)
+    talent("Cai", [("wash the laundry", 3)])  # nothing near what the openings ask
+    scores.scores_rebuild()
+    rebuilt = sorted(MatchScore.objects.values_list("profile", "opening", "score", "reasons"))
+    MatchScore.objects.all().delete()
+    for profile in TalentProfile.objects.all():
+        scores.scores_refresh_profile(profile_id=profile.pk)
+    refreshed = sorted(MatchScore.objects.values_list("profile", "opening", "score", "reasons"))
+    assert refreshed == rebuilt
+    assert {row[0] for row in rebuilt} == {ana.pk, bo.pk}
