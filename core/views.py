@@ -1,15 +1,17 @@
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
 from matching.selectors import opening_latest
 from reports.selectors import headline_figures
 
 from . import health
+from .pagecache import public_page
 
 
+@public_page
 def home(request):
-    return render(
+    return TemplateResponse(
         request,
         "core/home.html",
         {"openings": opening_latest(limit=3), "headline": headline_figures()},

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from core.errors import InvalidTransition
+from core.pagecache import public_pages_changed
 from notifications.services import notify
 from profiles.storage import private_storage
 
@@ -180,6 +181,8 @@ def enterprise_update(*, enterprise: Enterprise, changes: Mapping[str, Any], act
     except IntegrityError:
         raise _business_id_taken() from None
     _delete_files_on_commit(*old_files)
+    # Its name, logo and description show on its public openings.
+    public_pages_changed()
     return enterprise
 
 
@@ -197,6 +200,8 @@ def _decide(*, enterprise_id: int, actor, target: str, reason: str = "") -> Ente
         update_fields=["status", "rejection_reason", "reviewed_at", "reviewed_by", "updated_at"]
     )
     _decision_notify(enterprise)
+    # Only a verified company's openings are public.
+    public_pages_changed()
     return enterprise
 
 

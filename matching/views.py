@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.selectors import Role
+from core.pagecache import public_page
 from profiles.services import profile_ensure
 
 from .models import Opening
@@ -33,25 +35,27 @@ def json_ld(data: dict) -> SafeString:
     return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 (escaped just above)
 
 
+@public_page
 def browse(request):
     """Published openings, for anyone, filtered, searched and sorted from the query string."""
     filterset, openings = opening_list(params=request.GET)
     page = Paginator(openings, PAGE_SIZE).get_page(request.GET.get("page"))
     filtered = any(value for key, value in request.GET.items() if key not in NOT_FILTERS)
-    return render(
+    return TemplateResponse(
         request,
         "matching/list.html",
         {"filter": filterset, "page": page, "openings": page.object_list, "filtered": filtered},
     )
 
 
+@public_page
 def detail(request, pk):
     """An opening's page: public when published, a preview for its enterprise and staff."""
     opening = opening_for_viewer(viewer=request.user, pk=pk)
     url = request.build_absolute_uri(reverse("openings:detail", args=[opening.pk]))
     job_posting = opening_job_posting(opening, url=url)
     skills = opening.skills.all()
-    return render(
+    return TemplateResponse(
         request,
         "matching/detail.html",
         {

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import InvalidTransition
+from core.pagecache import public_pages_changed
 from enterprises.models import Enterprise
 from esco.models import Skill
 
@@ -107,6 +108,7 @@ def _transition(opening: Opening, to: str, *, actor, note: str = "", **fields: A
     if Status.PUBLISHED in (event.from_status, to):
         # Published: score it; no longer published: its scores go.
         rescore_opening_on_commit(opening.pk)
+        public_pages_changed()
     return event
 
 
@@ -183,6 +185,7 @@ def _after_edit(opening: Opening, *, actor, substantive: bool, note: str) -> Non
         _transition(opening, Status.SUBMITTED, actor=actor, note=note, submitted_at=timezone.now())
     elif opening.status == Status.PUBLISHED:
         rescore_opening_on_commit(opening.pk)  # a new start date or hours count a little
+        public_pages_changed()
     if opening.status == Status.SUBMITTED:
         opening.quality_warnings = [w.as_dict() for w in quality_warnings(opening)]
         opening.save(update_fields=["quality_warnings"])

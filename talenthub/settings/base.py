@@ -142,6 +142,11 @@ else:
     # Never DummyCache: allauth's rate limits count attempts in the cache.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Anonymous visitors' home and opening pages are served from the cache (core.pagecache) for
+# at most this many seconds; changes clear them at once, the timeout covers the passing of
+# deadline days. 0 turns the cache off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 # Without a broker, tasks run in-process at once and their errors surface to the caller.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

@@ -1,0 +1,207 @@
+"""Anonymous visitors' public pages from the cache (core.pagecache): served without a query,
+yet with the visitor's own CSRF token and CSP nonce; never for signed-in people or with a
+message waiting; cleared at once by a change a visitor would see."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.db import connection
+from django.middleware.csrf import _unmask_cipher_token
+from django.template import engines
+from django.template.response import TemplateResponse
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import include, path, reverse
+
+from core.pagecache import public_page
+from enterprises.services import enterprise_update
+from matching.models import Opening
+from matching.services.openings import opening_approve, opening_close
+from tests.factories import MembershipFactory, OpeningFactory, StaffUserFactory
+
+HOME = reverse("core:home")
+LIST = reverse("openings:list")
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+_NONCE_PAGE = engines["django"].from_string(
+    '<form method="post">{% csrf_token %}</form><script nonce="{{ request.csp_nonce }}">1</script>'
+)
+
+
+_rendered = []
+
+
+@public_page
+def _nonce_view(request):
+    _rendered.append(request)
+    return TemplateResponse(request, _NONCE_PAGE, {})
+
+
+# The site's URLs and one page that uses the CSP nonce (none of the cached pages does yet).
+urlpatterns = [path("nonce/", _nonce_view), path("", include("talenthub.urls"))]
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+
+
+def _queries(client, url, **extra):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, **extra)
+    return response, len(context)
+
+
+def _detail(opening):
+    return reverse("openings:detail", args=[opening.pk])
+
+
+@pytest.mark.parametrize("url", [HOME, LIST, f"{LIST}?q=python&kind=job&page=1", "detail"])
+def test_second_anonymous_request_is_served_without_a_query(
+    db, client, django_assert_num_queries, url
+):
+    opening = OpeningFactory()
+    url = _detail(opening) if url == "detail" else url
+    first, queries = _queries(client, url)
+    assert first.status_code == 200
+    assert queries > 0
+
+    with django_assert_num_queries(0):
+        second = Client().get(url)
+
+    assert second.status_code == 200
+    assert TOKEN.sub("", second.text) == TOKEN.sub("", first.text)
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    assert second["Content-Language"] == "en"
+    assert {"Cookie", "Accept-Language"} <= {v.strip() for v in second["Vary"].split(",")}
+    # The page holds the visitor's CSRF token: no shared proxy may keep it.
+    assert "private" in second["Cache-Control"]
+
+
+def test_each_visitor_gets_a_csrf_token_of_their_own_that_works(db):
+    pages = []
+    for _ in range(2):
+        client = Client(enforce_csrf_checks=True)
+        response = client.get(HOME)
+        (token,) = TOKEN.findall(response.text)
+        cookie = response.cookies[settings.CSRF_COOKIE_NAME].value
+        assert _unmask_cipher_token(token) == cookie
+        pages.append((client, token))
+    assert pages[0][1] != pages[1][1]
+
+    # The language switcher of the page from the cache posts.
+    client, token = pages[1]
+    response = client.post(
+        reverse("set_language"), {"language": "fi", "next": HOME, "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.urls(__name__)
+def test_each_response_has_its_own_csp_nonce_in_header_and_body(db):
+    _rendered.clear()
+    nonces = []
+    for _ in range(2):
+        response = Client().get("/nonce/")
+        (nonce,) = re.findall(r'<script nonce="([^"]+)">', response.text)
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+    assert len(_rendered) == 1  # the second came from the cache
+
+
+def test_signed_in_people_neither_get_nor_fill_the_cache(db, client, talent):
+    opening = OpeningFactory()
+    client.force_login(talent)
+    assert "Log out" in client.get(_detail(opening)).text
+    # Signed in first: nothing stored for the anonymous visitor after.
+    response, queries = _queries(Client(), _detail(opening))
+    assert queries > 0
+    assert "Log in to apply" in response.text
+
+    # Stored for visitors now, and still not what the talent gets.
+    response, queries = _queries(client, _detail(opening))
+    assert queries > 0
+    assert "Apply now" in response.text
+    assert "Log in to apply" not in response.text
+
+
+def test_a_waiting_message_is_shown_not_the_cached_page(db, client):
+    Client().get(HOME)
+    storage = CookieStorage(RequestFactory().get(HOME))
+    client.cookies["messages"] = storage._encode([Message(constants.INFO, "Welcome back")])
+
+    response, queries = _queries(client, HOME)
+
+    assert "Welcome back" in response.text
+    assert queries > 0
+    response, queries = _queries(client, HOME)
+    assert "Welcome back" not in response.text
+    assert queries == 0
+
+
+def test_finnish_and_english_are_cached_apart(db, client):
+    for _ in range(2):
+        assert '<html lang="fi">' in client.get(HOME, headers={"accept-language": "fi"}).text
+        assert '<html lang="en">' in client.get(HOME, headers={"accept-language": "en"}).text
+
+
+def test_closing_an_opening_takes_it_off_the_cached_pages_at_once(
+    db, client, django_capture_on_commit_callbacks
+):
+    opening = OpeningFactory(title="Gardener")
+    member = MembershipFactory(enterprise=opening.enterprise).user
+    assert "Gardener" in client.get(LIST).text
+    assert client.get(_detail(opening)).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        opening_close(opening_id=opening.pk, actor=member, reason=Opening.CloseReason.FILLED)
+
+    assert "Gardener" not in client.get(LIST).text
+    assert client.get(_detail(opening)).status_code == 404
+
+
+def test_publishing_an_opening_shows_it_on_the_cached_pages_at_once(
+    db, client, django_capture_on_commit_callbacks
+):
+    opening = OpeningFactory(title="Baker", status=Opening.Status.SUBMITTED, published_at=None)
+    assert "Baker" not in client.get(LIST).text
+    assert "Baker" not in client.get(HOME).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        opening_approve(opening_id=opening.pk, actor=StaffUserFactory())
+
+    assert "Baker" in client.get(LIST).text
+    assert "Baker" in client.get(HOME).text
+
+
+def test_a_company_renamed_is_renamed_on_its_cached_openings(
+    db, client, django_capture_on_commit_callbacks
+):
+    opening = OpeningFactory()
+    member = MembershipFactory(enterprise=opening.enterprise).user
+    client.get(_detail(opening))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        enterprise_update(enterprise=opening.enterprise, changes={"name": "Uusi Oy"}, actor=member)
+
+    assert "Uusi Oy" in client.get(_detail(opening)).text
+
+
+def test_a_page_not_found_is_not_cached(db, client):
+    opening = OpeningFactory(status=Opening.Status.DRAFT)
+    assert client.get(_detail(opening)).status_code == 404
+    # Published without a service (nothing clears the cache): only a stored 404 would stay.
+    Opening.objects.filter(pk=opening.pk).update(status=Opening.Status.PUBLISHED)
+    assert client.get(_detail(opening)).status_code == 200
+
+
+def test_off_when_the_setting_is_zero(db, client, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    client.get(LIST)
+    _response, queries = _queries(client, LIST)
+    assert queries > 0
