@@ -15,6 +15,25 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .pagecache import public_pages_changed
+
+
+class ClearsPublicPages:
+    """For the admin of what anonymous visitors see (openings, companies): what staff save or
+    delete here bypasses the services, so it clears the cached public pages itself."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        public_pages_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        public_pages_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        public_pages_changed()
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(

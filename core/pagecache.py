@@ -13,6 +13,7 @@ when its deadline day ends).
 """
 
 import hashlib
+import logging
 import secrets
 from functools import wraps
 
@@ -25,15 +26,25 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "pagecache:version"
-# Not a possible token or nonce (those are alphanumeric or base64), and nothing to escape.
-CSRF_PLACEHOLDER = "__csrf-token-placeholder__"
-NONCE_PLACEHOLDER = "__csp-nonce-placeholder__"
+
+
+def _placeholder() -> str:
+    # New for every rendering and stored with it: text on the page (an opening's description)
+    # cannot know it, so no visitor's token or nonce can be put into it. Hex: nothing to
+    # escape, and unlike any token or nonce.
+    return f"__placeholder-{secrets.token_hex(16)}__"
 
 
 def public_pages_changed() -> None:
     """What anonymous visitors see has changed: once committed, no cached page is served."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None))
+    # Robust: a cache that is down must not keep the callbacks after this one (the mail of
+    # the same change) from running.
+    transaction.on_commit(
+        lambda: cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None), robust=True
+    )
 
 
 def _key(request) -> str:
@@ -65,11 +76,13 @@ def _cacheable(request) -> bool:
     )
 
 
-def _served(request, content: bytes, headers: dict[str, str], *, nonce: bool) -> HttpResponse:
-    body = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+def _served(
+    request, content: bytes, headers: dict[str, str], token: str, nonce: str | None
+) -> HttpResponse:
+    body = content.replace(token.encode(), get_token(request).encode())
     if nonce:
         # Reading the nonce is what puts it into this response's CSP header.
-        body = body.replace(NONCE_PLACEHOLDER.encode(), str(request.csp_nonce).encode())
+        body = body.replace(nonce.encode(), str(request.csp_nonce).encode())
     response = HttpResponse(body, headers=headers)
     # The body holds this visitor's CSRF token: no shared cache may keep it.
     patch_cache_control(response, private=True)
@@ -87,24 +100,30 @@ def public_page(view):
         # The version is read before the database is: a page rendered from data older than a
         # change is stored with the version the change replaced, and never served after it.
         key = _key(request)
-        version, stored = _lookup(key)
+        try:
+            version, stored = _lookup(key)
+        except Exception:  # the cache is down: the page is rendered as without it
+            logger.warning("Page cache unavailable", exc_info=True)
+            return view(request, *args, **kwargs)
         if stored is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200:
                 return response
+            token = _placeholder()
             # The view's context outranks the csrf context processor's token.
-            response.context_data = {
-                **(response.context_data or {}),
-                "csrf_token": CSRF_PLACEHOLDER,
-            }
+            response.context_data = {**(response.context_data or {}), "csrf_token": token}
             content = response.render().content
             # True only once the page has read it (django-csp's lazy nonce).
-            nonce = getattr(request, "csp_nonce", None)
-            if nonce:
-                content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER.encode())
-            stored = (version, content, dict(response.items()), bool(nonce))
-            cache.set(key, stored, settings.PUBLIC_PAGE_CACHE_SECONDS)
-        _version, content, headers, nonce = stored
-        return _served(request, content, headers, nonce=nonce)
+            nonce = None
+            if getattr(request, "csp_nonce", None):
+                nonce = _placeholder()
+                content = content.replace(str(request.csp_nonce).encode(), nonce.encode())
+            stored = (version, content, dict(response.items()), token, nonce)
+            try:
+                cache.set(key, stored, settings.PUBLIC_PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+        _version, content, headers, token, nonce = stored
+        return _served(request, content, headers, token, nonce)
 
     return wrapper

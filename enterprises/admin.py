@@ -4,7 +4,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import apply_each, apply_with_reason
+from core.admin import ClearsPublicPages, apply_each, apply_with_reason
 from profiles import geography
 
 from . import services
@@ -36,7 +36,7 @@ class InvitationInline(admin.TabularInline):
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(admin.ModelAdmin):
+class EnterpriseAdmin(ClearsPublicPages, admin.ModelAdmin):
     list_display = ["name", "business_id", "status", "place", "created_at", "reviewed_by"]
     list_filter = ["status", "industry", "size"]
     list_select_related = ["reviewed_by"]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.admin import PersonalDataAdmin
-from core.admin import apply_each, apply_with_reason, link_to
+from core.admin import ClearsPublicPages, apply_each, apply_with_reason, link_to
 from enterprises.models import Membership
 from enterprises.validators import normalise_business_id
 
@@ -72,7 +72,7 @@ class OpeningEventInline(admin.TabularInline):
 
 
 @admin.register(Opening)
-class OpeningAdmin(admin.ModelAdmin):
+class OpeningAdmin(ClearsPublicPages, admin.ModelAdmin):
     list_display = [
         "title",
         "enterprise_link",

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.pagecache import public_pages_changed
 from enterprises.models import Membership
 from matching.models import (
     Application,
@@ -107,6 +108,8 @@ def account_delete(*, user) -> None:
     user.set_unusable_password()
     user.save()
     delete_files_on_commit(files)
+    # An opening's page names its contact person: no cached page may keep the name.
+    public_pages_changed()
 
 
 def notice_sync(*, using: str = "default") -> NoticeVersion | None:

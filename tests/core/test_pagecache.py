@@ -205,3 +205,63 @@ def test_off_when_the_setting_is_zero(db, client, settings):
     client.get(LIST)
     _response, queries = _queries(client, LIST)
     assert queries > 0
+
+
+def test_text_on_the_page_cannot_catch_a_visitors_token(db):
+    # An opening that guesses at the placeholders the cache puts in for the token and nonce.
+    guesses = "__placeholder-__ __csrf-token-placeholder__ __csp-nonce-placeholder__"
+    opening = OpeningFactory(description=f"We offer {guesses} and coffee.")
+    for _ in range(2):
+        response = Client().get(_detail(opening))
+        assert guesses in response.text
+        (token,) = TOKEN.findall(response.text)
+        assert token not in response.text.replace(f'value="{token}"', "")
+
+
+def test_a_cache_that_is_down_renders_the_page_instead(db, client, monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr("core.pagecache.cache.get_many", down)
+    _response, queries = _queries(client, LIST)
+    assert _response.status_code == 200
+    assert queries > 0
+
+
+def test_an_opening_changed_or_deleted_in_the_admin_leaves_the_cached_pages(
+    db, client, django_capture_on_commit_callbacks
+):
+    from django.contrib import admin
+    from django.forms import modelform_factory
+
+    opening = OpeningFactory(title="Forklift driver")
+    staff = RequestFactory().post("/")
+    staff.user = StaffUserFactory()
+    opening_admin = admin.site._registry[Opening]
+    assert "Forklift driver" in client.get(LIST).text
+
+    form = modelform_factory(Opening, fields=["title"])(
+        {"title": "Crane operator"}, instance=opening
+    )
+    assert form.is_valid()
+    with django_capture_on_commit_callbacks(execute=True):
+        opening_admin.save_model(staff, form.save(commit=False), form, change=True)
+        opening_admin.save_related(staff, form, [], change=True)
+    assert "Crane operator" in client.get(LIST).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        opening_admin.delete_model(staff, opening)
+    assert "Crane operator" not in client.get(LIST).text
+
+
+def test_a_deleted_contact_persons_name_leaves_the_cached_pages(
+    db, client, django_capture_on_commit_callbacks
+):
+    from privacy.services import account_delete
+
+    member = MembershipFactory(user__full_name="Kaisa Contact")
+    opening = OpeningFactory(enterprise=member.enterprise, contact=member.user)
+    assert "Kaisa Contact" in client.get(_detail(opening)).text
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(user=member.user)
+    assert "Kaisa Contact" not in client.get(_detail(opening)).text
