@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.mail import get_connection
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
@@ -34,8 +35,9 @@ from .selectors import unsubscribe_target
 logger = logging.getLogger(__name__)
 Status = Notification.Status
 
-# One task, one SMTP connection, this many mails.
-CHUNK_SIZE = 1000
+# One task, one SMTP connection, this many mails: well within the task's time limit even at
+# a few mails a second (a slow relay).
+CHUNK_SIZE = 500
 # Sent rows are marked sent in groups of this many: one UPDATE per mail would cost more
 # than the mail, and a worker that dies mid-chunk resends fewer than this.
 MARK_EVERY = 25
@@ -257,12 +259,16 @@ def notifications_send(*, ids: Iterable[int]) -> int:
                 continue
             try:
                 message = mail.message(row)
+            except SoftTimeLimitExceeded:
+                raise  # out of time: what went is marked below, the rest waits for its lease
             except Exception as error:
                 logger.exception("Notification %s cannot be rendered", row.pk)
                 _failed(row, error, last=True)
                 continue
             try:
                 connection.send_messages([message])
+            except SoftTimeLimitExceeded:
+                raise
             except Exception as error:
                 _failed(row, error)
             else:

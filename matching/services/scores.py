@@ -38,6 +38,8 @@ from ..notifications import opening_matches_notify
 MIN_SCORE = 20
 MAX_PER_OPENING = 500
 BATCH = 2000
+# The PostgreSQL advisory lock that orders the writers of the scores (any number of ours).
+WRITERS_LOCK = 7_260_921
 # The rebuild writes this many openings' rows per transaction.
 WRITE_BATCH = 100
 # The profile refresh's cache of the published openings (see _published_openings).
@@ -276,9 +278,20 @@ def _ranked(opening, talents, context, dismissed: set[int]) -> list[tuple[int, e
     return results
 
 
+def _writers_lock(*, alone: bool) -> None:
+    """Until the transaction ends: the rebuild writes a batch of openings alone (it deletes
+    their rows and COPYs new ones, which a row upserted meanwhile by a refresh would make
+    fail); refreshes write side by side, as their upserts allow."""
+    if connection.vendor == "postgresql":
+        function = "pg_advisory_xact_lock" if alone else "pg_advisory_xact_lock_shared"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {function}(%s)", [WRITERS_LOCK])
+
+
 def _replace(opening_id: int, best: list[tuple[int, engine.Score]]) -> int:
     now = timezone.now()
     rows = [_row(profile_id, opening_id, result, now) for profile_id, result in best]
+    _writers_lock(alone=False)
     MatchScore.objects.filter(opening_id=opening_id).exclude(
         profile_id__in=[row.profile_id for row in rows]
     ).delete()
@@ -321,12 +334,13 @@ def _published_openings() -> tuple[list[engine.OpeningFacts], dict[int, float]]:
     withdrawn is seen at once. Rarity is as of the cache's filling: the nightly rebuild
     refreshes it, as it refreshes every stored score.
     """
+    version = _openings_version()
     cached = cache.get(_OPENINGS_KEY)
-    if cached is not None and cached[0] == _openings_version():
+    if cached is not None and cached[0] == version:
         return cached[1], cached[2]
     openings = _opening_facts(Opening.objects.published().order_by("pk"))
     rarity = _rarity({need.skill_id for opening in openings for need in opening.requirements})
-    _openings_cache(openings, rarity)
+    _openings_cache(version, openings, rarity)
     return openings, rarity
 
 
@@ -335,9 +349,10 @@ def _openings_version() -> str:
     return hashlib.sha256(repr(list(stamps)).encode()).hexdigest()
 
 
-def _openings_cache(openings: list[engine.OpeningFacts], rarity: dict[int, float]) -> None:
-    value = (_openings_version(), openings, rarity)
-    cache.set(_OPENINGS_KEY, value, timeout=_OPENINGS_TIMEOUT)
+def _openings_cache(version: str, openings: list[engine.OpeningFacts], rarity) -> None:
+    # `version` is read before the openings were: a change made while they were loaded
+    # leaves the cache under a version that is already gone, so it is loaded again.
+    cache.set(_OPENINGS_KEY, (version, openings, rarity), timeout=_OPENINGS_TIMEOUT)
 
 
 def _reaches(opening: engine.OpeningFacts, talent: engine.TalentFacts, near: set[int]) -> bool:
@@ -384,6 +399,7 @@ def scores_refresh_profile(*, profile_id: int) -> int:
         result = engine.score(talent, opening, **context)
         if result is not None and result.value >= MIN_SCORE:
             rows.append(_row(profile_id, opening.id, result, now))
+    _writers_lock(alone=False)
     MatchScore.objects.filter(profile_id=profile_id).exclude(
         opening_id__in=[row.opening_id for row in rows]
     ).delete()
@@ -431,6 +447,7 @@ def _top(opening, talents, columns, context, dismissed: set[int]) -> list[tuple[
 def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
     """Recompute everything, some openings (and one transaction) at a time; safe to rerun."""
     MatchScore.objects.exclude(opening__in=Opening.objects.published()).delete()
+    version = _openings_version()
     openings = _opening_facts(Opening.objects.published().order_by("pk"))
     context = _context(openings)
     talents = _all_talents()
@@ -449,6 +466,7 @@ def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int
             )
         ]
         with transaction.atomic():
+            _writers_lock(alone=True)
             MatchScore.objects.filter(opening_id__in=[opening.id for opening in batch]).delete()
             _insert(rows)
         stored += len(rows)
@@ -462,7 +480,7 @@ def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {MatchScore._meta.db_table}")
     # Fresh rarity for the profile refresh, and its first call after the rebuild is fast too.
-    _openings_cache(openings, context["rarity"])
+    _openings_cache(version, openings, context["rarity"])
     return stored
 
 

@@ -234,3 +234,24 @@ def test_a_profile_refresh_stores_what_the_rebuild_stores_for_that_talent():
     refreshed = sorted(MatchScore.objects.values_list("profile", "opening", "score", "reasons"))
     assert refreshed == rebuilt
     assert {row[0] for row in rebuilt} == {ana.pk, bo.pk}
+
+
+def test_an_opening_published_during_the_rebuild_reaches_the_next_profile_refresh(
+    monkeypatch,
+):
+    developer_opening()
+    ana = talent("Ana", [("Python (computer programming)", 3), ("SQL", 2)])
+    late = developer_opening(status=Opening.Status.DRAFT, published_at=None)
+    loaded = scores._context
+
+    def published_meanwhile(openings):
+        # After the rebuild has read the published openings, before it caches them.
+        Opening.objects.filter(pk=late.pk).update(
+            status=Opening.Status.PUBLISHED, published_at=late.created_at
+        )
+        return loaded(openings)
+
+    monkeypatch.setattr(scores, "_context", published_meanwhile)
+    scores.scores_rebuild()
+    scores.scores_refresh_profile(profile_id=ana.pk)
+    assert MatchScore.objects.filter(profile=ana, opening=late).exists()

@@ -8,6 +8,7 @@ from datetime import timedelta
 from email import message_from_bytes, policy
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.locmem import EmailBackend
@@ -63,6 +64,20 @@ class FailsForOneBackend(EmailBackend):
     def send_messages(self, messages):
         if messages[0].to == [self.refused]:
             raise smtplib.SMTPRecipientsRefused({self.refused: (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+class OutOfTimeBackend(EmailBackend):
+    """The task's soft time limit strikes while the third mail is being sent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent = 0
+
+    def send_messages(self, messages):
+        if self.sent == 2:
+            raise SoftTimeLimitExceeded()
+        self.sent += 1
         return super().send_messages(messages)
 
 
@@ -337,6 +352,22 @@ def test_a_fan_out_is_marked_sent_in_groups_and_a_failed_mail_alone_waits(
     rows = dict(Notification.objects.values_list("recipient", "status"))
     assert rows == {user.pk: Status.PENDING if user == users[2] else Status.SENT for user in users}
     assert len(mailoutbox) == 5
+
+
+def test_a_chunk_out_of_time_marks_what_went_and_leaves_the_rest_to_the_lease(
+    monkeypatch, settings, mailoutbox
+):
+    monkeypatch.setattr(services, "MARK_EVERY", 25)
+    settings.EMAIL_BACKEND = "tests.notifications.test_outbox.OutOfTimeBackend"
+    users = TalentUserFactory.create_batch(4)
+    shortlist(users)
+    ids = list(Notification.objects.order_by("pk").values_list("pk", flat=True))
+    with pytest.raises(SoftTimeLimitExceeded):
+        services.notifications_send(ids=ids)
+    statuses = sorted(Notification.objects.values_list("status", flat=True))
+    # Not retried as a failure: the two that went are sent, the others wait for the lease.
+    assert statuses == [Status.SENDING, Status.SENDING, Status.SENT, Status.SENT]
+    assert len(mailoutbox) == 2
 
 
 def test_personal_parts_of_a_fan_out_reach_only_their_reader():
