@@ -11,6 +11,7 @@ from .models import Label, Occupation, OccupationLabel, Skill, SkillLabel
 MIN_QUERY_LENGTH = 2
 # Each word is one LIKE condition: a pasted paragraph must not become a huge query.
 MAX_QUERY_WORDS = 8
+MAX_ID_DIGITS = 18
 
 
 def normalise(text: str) -> str:
@@ -71,7 +72,12 @@ def occupation_search(query: str, *, limit: int = 20) -> list[Occupation]:
 
 def occupations_named(text: str):
     """The ids of the occupations one of whose labels, in any language, has every word of
-    `text` (case and accents folded); None when no word is long enough to search for."""
+    `text` (case and accents folded); None when no word is long enough to search for. A
+    number is an occupation's id: links and feeds made when the filters offered a list."""
+    # Only what can be a key: "²" is a digit int() refuses, and SQLite refuses integers past
+    # 64 bits (any 18 digits fit).
+    if text.isdecimal() and len(text) <= MAX_ID_DIGITS:
+        return [int(text)]
     words = [word for word in normalise(text).split() if len(word) >= MIN_QUERY_LENGTH]
     if not words:
         return None

@@ -22,7 +22,6 @@ from .models import KINDS, Opening, OpeningLanguage, OpeningSkill
 
 MAX_SKILL_TERMS = 10
 MAX_QUERY_LENGTH = 200
-MAX_ID_DIGITS = 18
 
 
 class Sort(models.TextChoices):
@@ -198,9 +197,6 @@ class OpeningFilter(django_filters.FilterSet):
         return queryset.filter(work_mode__in=[Opening.WorkMode.REMOTE, Opening.WorkMode.HYBRID])
 
     def filter_occupation(self, queryset, name, value):
-        # A number is an occupation's id: links and feeds made when this was a select.
-        if value.isdecimal() and len(value) <= MAX_ID_DIGITS:
-            return queryset.filter(occupation_id=int(value))
         occupations = occupations_named(value)
         return queryset if occupations is None else queryset.filter(occupation__in=occupations)
 

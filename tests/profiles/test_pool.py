@@ -93,6 +93,8 @@ def test_pool_filters_by_occupation_of_interest(client, member, pool):
     # Words of any of its labels, in any order, case and accents folded.
     assert _names(client, occupation="Developer software") == ["Mei"]
     assert _names(client, occupation=developer.label_fi.upper()) == ["Mei"]
+    # An id, from a link made when the filter offered a list.
+    assert _names(client, occupation=str(developer.pk)) == ["Mei"]
     assert _names(client, occupation="nurse") == []
 
 
