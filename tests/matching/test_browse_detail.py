@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from enterprises.models import Enterprise
 from esco.models import Occupation
@@ -221,7 +222,7 @@ def test_job_posting_json_ld_has_googles_required_fields(client, full_opening):
     assert data["@type"] == "JobPosting"
     assert data["title"] == "Backend developer"
     assert "&lt;/script&gt;" in data["description"]
-    assert data["datePosted"] == full_opening.published_at.date().isoformat()
+    assert data["datePosted"] == timezone.localdate(full_opening.published_at).isoformat()
     deadline = full_opening.deadline.isoformat()
     assert data["validThrough"] in (f"{deadline}T23:59:59+02:00", f"{deadline}T23:59:59+03:00")
     assert data["employmentType"] == ["FULL_TIME"]

@@ -146,7 +146,7 @@ def test_sitemap_lists_public_pages_and_published_openings_only(client):
     ]
     assert openings == [detail]
     lastmod = urls[detail].find(f"{SITEMAP}lastmod").text
-    assert lastmod.startswith(opening.updated_at.date().isoformat())
+    assert lastmod.startswith(timezone.localdate(opening.updated_at).isoformat())
 
 
 @pytest.mark.parametrize("rows", [1, 30])
