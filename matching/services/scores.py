@@ -413,17 +413,15 @@ def _all_talents() -> list[engine.TalentFacts]:
     return sorted(talents, key=lambda talent: talent.id)
 
 
-def _top(opening, talents, columns, context, dismissed: set[int]) -> list[tuple[int, engine.Score]]:
-    """The talents worth storing for an opening: as _ranked over its candidates, cut at
-    MAX_PER_OPENING, but scoring every talent at once in arrays and wording only the ones
-    kept, so the same rows without a Python call per candidate."""
+def _top(opening, columns, context, dismissed: set[int]) -> list[tuple[int, int, list[dict]]]:
+    """The talents worth storing for an opening, as (profile id, score, reasons): as _ranked
+    over its candidates, cut at MAX_PER_OPENING, but scoring and explaining many talents at
+    once in arrays, so the same rows without a Python call per candidate."""
     values = engine.values(columns, opening, **context)
-    skill_ids = {need.skill_id for need in opening.requirements}
-    skill_ids |= {
-        s for need in opening.requirements for s in context["related"].get(need.skill_id, ())
-    }
-    if skill_ids or opening.occupation_id:
-        candidate = columns.holders(skill_ids)
+    if opening.requirements or opening.occupation_id:
+        candidate = columns.holders(need.skill_id for need in opening.requirements)
+        for need in opening.requirements:
+            candidate |= columns.related_holders(context["related"].get(need.skill_id, frozenset()))
         if opening.occupation_id:
             candidate |= columns.members(columns.occupations, opening.occupation_id)
             if opening.isco_group_id:
@@ -437,11 +435,9 @@ def _top(opening, talents, columns, context, dismissed: set[int]) -> list[tuple[
     if len(rows) > MAX_PER_OPENING:
         kept = np.argpartition(key, MAX_PER_OPENING - 1)[:MAX_PER_OPENING]
         rows, key = rows[kept], key[kept]
-    best = []
-    for row in rows[np.argsort(key)]:
-        result = engine.score(talents[row], opening, **context)
-        best.append((talents[row].id, result))
-    return best
+    rows = rows[np.argsort(key)]
+    reasons = engine.explain(columns, rows, opening, related=context["related"])
+    return list(zip(columns.ids[rows].tolist(), values[rows].tolist(), reasons, strict=True))
 
 
 def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
@@ -450,8 +446,7 @@ def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int
     version = _openings_version()
     openings = _opening_facts(Opening.objects.published().order_by("pk"))
     context = _context(openings)
-    talents = _all_talents()
-    columns = engine.TalentColumns(talents)
+    columns = engine.TalentColumns(_all_talents())
     dismissed = defaultdict(set)
     for opening_id, profile_id in Dismissal.objects.values_list("opening_id", "profile_id"):
         dismissed[opening_id].add(profile_id)
@@ -459,11 +454,9 @@ def scores_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int
     for batch in batched(openings, WRITE_BATCH):
         now = timezone.now()
         rows = [
-            (profile_id, opening.id, result.value, [r.as_dict() for r in result.reasons], now)
+            (profile_id, opening.id, value, reasons, now)
             for opening in batch
-            for profile_id, result in _top(
-                opening, talents, columns, context, dismissed[opening.id]
-            )
+            for profile_id, value, reasons in _top(opening, columns, context, dismissed[opening.id])
         ]
         with transaction.atomic():
             _writers_lock(alone=True)

@@ -3,6 +3,7 @@ way, hard filters hold, and the reasons read as a person would say them."""
 
 import datetime
 
+import numpy as np
 import pytest
 from django.utils import translation
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from matching.engine import (
     Requirement,
     TalentColumns,
     TalentFacts,
+    explain,
     idf,
     score,
     values,
@@ -194,7 +196,7 @@ def test_reasons_are_stored_as_data_and_worded_in_the_readers_language():
     assert "C1" in finnish
 
 
-# --- many talents at once: the rebuild's arrays give score()'s values exactly -------------
+# --- many talents at once: the rebuild's arrays give score()'s values and reasons exactly --
 
 SKILLS = st.integers(1, 6)
 PLACES = st.sampled_from(["", "091", "167", "276"])
@@ -229,7 +231,13 @@ random_openings = st.builds(
     kind=KINDS,
     paid=st.booleans(),
     requirements=st.lists(
-        st.builds(Requirement, SKILLS, st.booleans(), st.integers(1, 4)),
+        st.builds(
+            Requirement,
+            SKILLS,
+            st.booleans(),
+            st.integers(1, 4),
+            SKILLS.map(lambda number: {"en": f"skill {number}", "fi": f"taito {number}"}),
+        ),
         max_size=5,
         unique_by=lambda need: need.skill_id,
     ).map(tuple),
@@ -258,3 +266,23 @@ def test_scoring_many_talents_at_once_gives_the_same_values(talents, opening, ra
     expected = [score(t, opening, rarity=rarity, related=related) for t in talents]
     got = values(TalentColumns(talents), opening, rarity=rarity, related=related)
     assert list(got) == [-1 if result is None else result.value for result in expected]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(
+    talents=random_talents,
+    opening=random_openings,
+    related=st.dictionaries(SKILLS, st.frozensets(SKILLS, max_size=3)),
+    data=st.data(),
+)
+def test_explaining_many_talents_at_once_gives_the_same_reasons(talents, opening, related, data):
+    talents = [TalentFacts(**{**vars(t), "id": number}) for number, t in enumerate(talents)]
+    expected = {}
+    for row, talent in enumerate(talents):
+        result = score(talent, opening, rarity={}, related=related)
+        if result is not None:
+            expected[row] = [reason.as_dict() for reason in result.reasons]
+    # The rebuild asks for its kept talents best first, in no order of rows.
+    rows = data.draw(st.permutations(sorted(expected)))
+    got = explain(TalentColumns(talents), np.array(rows, dtype=np.int64), opening, related=related)
+    assert got == [expected[row] for row in rows]
