@@ -158,9 +158,13 @@ class _Mail(EmailMultiAlternatives):
             "Date": formatdate(localtime=settings.EMAIL_USE_LOCALTIME),
             **self.extra_headers,
         }
-        # What Django would encode or refuse (a non-ASCII address, a line break) it makes.
+        # What Django would encode or refuse (a non-ASCII address, a line break) it makes, and
+        # a mail given headers the shared MIME does not have (its sender is the default).
         if (
             flat is None
+            or self.cc
+            or self.reply_to
+            or self.from_email != settings.DEFAULT_FROM_EMAIL
             or len(self.to) != 1
             or not _PLAIN_ADDRESS.fullmatch(self.to[0])
             or not all(_PLAIN_HEADER.fullmatch(value) for value in headers.values())

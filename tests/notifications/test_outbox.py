@@ -414,6 +414,17 @@ def test_a_fan_out_mail_made_once_is_the_mail_django_makes(talent, note, mailout
         assert "invalid" not in made_once.as_string()
 
 
+def test_a_fan_out_mail_given_other_headers_is_still_the_mail_django_makes(talent, mailoutbox):
+    shortlist([talent])
+    services.notifications_send(ids=Notification.objects.values_list("pk", flat=True))
+    [mail] = mailoutbox
+    mail.from_email = "Joensuu Talent Hub <hub@joensuu.example>"
+    mail.cc, mail.reply_to = ["coach@joensuu.example"], ["coach@joensuu.example"]
+    made = message_from_bytes(mail.message().as_bytes(linesep="\r\n"), policy=policy.SMTP)
+    assert made["From"] == "Joensuu Talent Hub <hub@joensuu.example>"
+    assert made["Cc"] == made["Reply-To"] == "coach@joensuu.example"
+
+
 # --- preferences and digests -----------------------------------------------------------
 
 
