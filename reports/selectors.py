@@ -26,8 +26,8 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from core.translated import active_language
@@ -145,7 +145,7 @@ class Filters:
                 q &= Q(**{path: value})
         return q
 
-    def describe(self) -> list[tuple[Promise, str]]:
+    def describe(self) -> list[tuple[str, str]]:
         """(name, value) of each filter, for headers of the page and the exports."""
         place = geography.municipality(self.municipality) if self.municipality else None
         return [
@@ -179,7 +179,7 @@ class Figure:
     """One published figure: a label and a cell per period (the main period first)."""
 
     key: str
-    label: Promise | str
+    label: str
     cells: list[Cell]
 
 
@@ -188,9 +188,9 @@ class Breakdown:
     """A chart's data: rows of (label, a cell per series)."""
 
     key: str
-    title: Promise
-    row_header: Promise
-    series: list[Promise]
+    title: str
+    row_header: str
+    series: list[str]
     rows: list[tuple[str, list[Cell]]]
 
 
@@ -205,19 +205,24 @@ class Headline:
 
 @dataclass
 class Dashboard:
+    """The report, its texts in the language it was computed in (plain strings: the cached
+    copy is read on every request, and a lazy translation unpickles slowly)."""
+
     period: Period
     filters: Filters
     periods: list[Period]
     headline: list[Figure]
     funnel: list[Figure]
     breakdowns: list[Breakdown]
+    # Where it is cached: one per period, filters and language.
+    cache_key: str
     generated_at: datetime.datetime = field(default_factory=timezone.now)
 
 
 HEADLINE_LABELS = {
-    "enterprises": _("Companies that ran a cooperation period"),
-    "talents": _("International talents employed by SMEs"),
-    "startups": _("Start-ups founded by international talents"),
+    "enterprises": gettext_lazy("Companies that ran a cooperation period"),
+    "talents": gettext_lazy("International talents employed by SMEs"),
+    "startups": gettext_lazy("Start-ups founded by international talents"),
 }
 
 
@@ -337,13 +342,13 @@ def funnel_counts(periods: list[Period], filters: Filters) -> dict[str, list[int
 
 
 FUNNEL_LABELS = {
-    "talents": _("Talents registered"),
-    "enterprises": _("Companies registered"),
-    "verified": _("Companies verified"),
-    "openings": _("Openings published"),
-    "applications": _("Applications"),
-    "started": _("Placements started"),
-    "completed": _("Placements completed"),
+    "talents": gettext_lazy("Talents registered"),
+    "enterprises": gettext_lazy("Companies registered"),
+    "verified": gettext_lazy("Companies verified"),
+    "openings": gettext_lazy("Openings published"),
+    "applications": gettext_lazy("Applications"),
+    "started": gettext_lazy("Placements started"),
+    "completed": gettext_lazy("Placements completed"),
 }
 
 
@@ -351,7 +356,7 @@ def _funnel(periods: list[Period], filters: Filters) -> list[Figure]:
     counts = funnel_counts(periods, filters)
 
     def figure(key: str, label) -> Figure:
-        return Figure(key, label, [suppression.count(value) for value in counts[key]])
+        return Figure(key, str(label), [suppression.count(value) for value in counts[key]])
 
     # The types add up to the openings published: suppressed as parts of that total, in each
     # period's column.
@@ -523,10 +528,12 @@ def dashboard(period: Period, filters: Filters) -> Dashboard:
     aggregated once per few minutes (HEADLINE_CACHE_SECONDS), however many staff open it."""
     parts = (active_language(), period.start, period.end, *astuple(filters))
     key = "reports:dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    return cache.get_or_set(key, lambda: _dashboard(period, filters), HEADLINE_CACHE_SECONDS)
+    return cache.get_or_set(
+        key, lambda: _dashboard(period, filters, cache_key=key), HEADLINE_CACHE_SECONDS
+    )
 
 
-def _dashboard(period: Period, filters: Filters) -> Dashboard:
+def _dashboard(period: Period, filters: Filters, *, cache_key: str) -> Dashboard:
     """The report, in a fixed number of queries."""
     periods = [period, *comparison_periods(period)]
     counts = headline_counts(periods, filters)
@@ -544,9 +551,10 @@ def _dashboard(period: Period, filters: Filters) -> Dashboard:
         filters=filters,
         periods=periods,
         headline=[
-            Figure(key, HEADLINE_LABELS[key], [suppression.count(value) for value in values])
+            Figure(key, str(HEADLINE_LABELS[key]), [suppression.count(value) for value in values])
             for key, values in counts.items()
         ],
         funnel=funnel,
         breakdowns=[funnel_chart, _trend(period, filters), *_placements(period, filters)],
+        cache_key=cache_key,
     )

@@ -24,7 +24,8 @@ def _report(request):
 @never_cache
 def dashboard(request):
     form, report = _report(request)
-    context = {"form": form, "report": report}
+    # The figures, and the empty form, are drawn once for every reporter for this long.
+    context = {"form": form, "report": report, "cache_seconds": selectors.HEADLINE_CACHE_SECONDS}
     if report:
         context |= {
             "headline": [

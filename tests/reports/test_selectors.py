@@ -254,3 +254,17 @@ def test_the_same_report_is_aggregated_once_per_few_minutes(django_assert_num_qu
         again = selectors.dashboard(YEAR, ALL)
 
     assert again.headline == first.headline
+
+
+@pytest.mark.django_db
+def test_the_cached_report_holds_its_texts_as_plain_strings():
+    """Read from the cache on every request: a lazy translation unpickles slowly (it builds
+    a class), and the report is already per language."""
+    report = selectors.dashboard(YEAR, ALL)
+
+    texts = [figure.label for figure in report.headline + report.funnel]
+    for breakdown in report.breakdowns:
+        texts += [breakdown.title, breakdown.row_header, *breakdown.series]
+        texts += [label for label, _cells in breakdown.rows]
+    assert {type(text) for text in texts} == {str}
+    assert report.cache_key.startswith("reports:dashboard:")

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -246,3 +247,56 @@ def test_home_shows_suppressed_figures_from_the_cache(client, django_assert_num_
         html = client.get(reverse("core:home")).content.decode()
     assert "<strong>7</strong> new start-ups" in html
     assert "<strong>6</strong> companies ran a cooperation period" in html
+
+
+def test_the_figures_are_drawn_once_per_computed_report(client, reporter, small_counts):
+    login(client, reporter)
+    first = client.get(DASHBOARD, YEAR_2024)
+    report = first.context["report"]
+    assert row(first.content.decode(), "Placements started") == ["6", "0", "0"]
+
+    started()
+    # The report is cached a few minutes, and its drawing with it: the same figures.
+    assert row(client.get(DASHBOARD, YEAR_2024).content.decode(), "Placements started") == [
+        "6",
+        "0",
+        "0",
+    ]
+
+    # A report computed again is drawn again, never shown with an older drawing.
+    cache.delete(report.cache_key)
+    html = client.get(DASHBOARD, YEAR_2024).content.decode()
+    assert row(html, "Placements started") == ["7", "0", "0"]
+
+
+def test_the_figures_are_drawn_in_each_language(client, reporter, small_counts):
+    login(client, reporter)
+    english = client.get(DASHBOARD, YEAR_2024).content.decode()
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    finnish = client.get(DASHBOARD, YEAR_2024).content.decode()
+
+    assert "Days are counted in Finnish time." in english
+    assert "Päivät lasketaan Suomen ajan mukaan." in finnish
+
+
+def _filter_form(html: str) -> str:
+    return re.search(r'<form method="get".*?</form>', html, re.S).group(0)
+
+
+def test_the_empty_form_is_drawn_once_and_never_shows_a_choice(client, reporter, monkeypatch):
+    login(client, reporter)
+    empty = _filter_form(client.get(DASHBOARD).content.decode())
+
+    chosen = _filter_form(client.get(DASHBOARD, {"municipality": "167"}).content.decode())
+    again = _filter_form(client.get(DASHBOARD).content.decode())
+
+    assert '<option value="167" selected>' in chosen
+    assert again == empty
+    assert '<option value="167">' in empty
+    # A new year offers itself at once, not after the cached markup expires.
+    monkeypatch.setattr(
+        "reports.forms.today", lambda: datetime.date(selectors.today().year + 1, 1, 2)
+    )
+    next_year = str(selectors.today().year + 1)
+    assert f'<option value="{next_year}">' in _filter_form(client.get(DASHBOARD).content.decode())
