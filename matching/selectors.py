@@ -243,6 +243,14 @@ def recommendations(*, profile) -> QuerySet[MatchScore]:
     )
 
 
+def recommendation_headlines(*, profile, limit: int) -> QuerySet[MatchScore]:
+    """The talent's best few recommendations for a short list: the opening's title and kind
+    and the company's name, not every column of both."""
+    return recommendations(profile=profile).only(
+        "score", "opening__title", "opening__kind", "opening__enterprise__name"
+    )[:limit]
+
+
 def suggested_talents(*, viewer, opening: Opening) -> QuerySet[TalentProfile]:
     """Talents for one of the viewer's openings, best match first, as the viewer may see them:
     anonymous ones without identity. Each carries `match_score`, `match_reasons`, and whether

@@ -20,7 +20,7 @@ from audit.models import AccessLog
 from audit.services import access_record
 from enterprises.selectors import enterprises_of
 from esco.selectors import occupation_search, skill_search
-from matching.selectors import recommendations
+from matching.selectors import recommendation_headlines
 
 from . import forms as profile_forms
 from . import services
@@ -34,14 +34,13 @@ from .models import (
     TalentProfile,
 )
 from .selectors import (
-    accepted_contact_requests,
     blocked_enterprises,
     can_see_right_to_work,
     completeness,
     contact_request_of,
     contact_thread_for,
     contact_thread_of,
-    pending_contact_requests,
+    open_contact_requests,
     profile_for_editor,
     profile_for_overview,
     profile_for_viewer,
@@ -148,17 +147,21 @@ def _section(name: str) -> Section:
 @talent_only
 def start(request):
     """The editor's overview: how complete the profile is, and every section."""
-    profile = profile_for_overview(services.profile_ensure(user=request.user))
+    profile = profile_for_overview(request.user)
+    if profile is None:  # the talent's first visit
+        services.profile_ensure(user=request.user)
+        profile = profile_for_overview(request.user)
+    contacts = open_contact_requests(profile)
     return render(
         request,
         "profiles/editor.html",
         {
             "profile": profile,
             "completeness": completeness(profile),
-            "contact_requests": pending_contact_requests(profile),
-            "accepted_contact_requests": accepted_contact_requests(profile),
+            "contact_requests": contacts.pending,
+            "accepted_contact_requests": contacts.accepted,
             "blocks": blocked_enterprises(profile),
-            "recommended": recommendations(profile=profile)[:RECOMMENDED_ON_START],
+            "recommended": recommendation_headlines(profile=profile, limit=RECOMMENDED_ON_START),
         },
     )
 

@@ -1,13 +1,28 @@
+from functools import cache
+
 from django import template
+from django.db import models
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from profiles import geography
-from profiles.models import Education, Experience, ProfileLanguage
+from profiles.models import Education, Experience, OpportunityType, ProfileLanguage
 from profiles.reference import country_name, language_name
 
 register = template.Library()
+
+
+@cache
+def _choice_labels(choices: type[models.Choices], language: str) -> dict:
+    """A choice's labels in one language, once: get_FOO_display() works out the lookup table
+    again on every call, dozens of times on a page of result cards."""
+    with translation.override(language):
+        return {value: str(label) for value, label in choices.choices}
+
+
+def _labels(choices: type[models.Choices]) -> dict:
+    return _choice_labels(choices, translation.get_language() or "en")
 
 
 @register.filter
@@ -42,3 +57,20 @@ def profile_item(item) -> str:
         start = date_format(item.start_date, "YEAR_MONTH_FORMAT")
         return f"{item.title}, {item.employer} ({start} – {end})"
     return str(item)
+
+
+@register.filter
+def spoken(languages) -> str:
+    """A result card's languages with their levels, e.g. "Finnish (Native), Swedish (B1 ...)"."""
+    levels = _labels(ProfileLanguage.Level)
+    return ", ".join(
+        f"{language_name(item.language)} ({levels.get(item.level, item.level)})"
+        for item in languages
+    )
+
+
+@register.filter
+def wanted(opportunities) -> str:
+    """A result card's kinds of opportunity: "Job, Internship"."""
+    kinds = _labels(OpportunityType)
+    return ", ".join(kinds.get(item.kind, item.kind) for item in opportunities)

@@ -4,9 +4,23 @@ import pytest
 from django.urls import reverse
 
 from esco.models import Occupation, Skill
-from profiles.models import Education, Experience, ProfileSkill, TalentProfile
+from matching.models import MatchScore
+from profiles.models import (
+    ContactRequest,
+    Education,
+    EnterpriseBlock,
+    Experience,
+    ProfileSkill,
+    TalentProfile,
+)
 from profiles.storage import private_storage
-from tests.factories import ProfileSkillFactory, TalentProfileFactory
+from tests.factories import (
+    EnterpriseFactory,
+    MembershipFactory,
+    OpeningFactory,
+    ProfileSkillFactory,
+    TalentProfileFactory,
+)
 
 from .files import bomb_upload, image_upload, pdf_upload
 
@@ -238,3 +252,36 @@ def test_only_talents_have_an_editor(client, user_for_role, role):
 
 def test_an_unknown_section_is_404(talent_client):
     assert talent_client.get(section("nonsense")).status_code == 404
+
+
+def _overview_rows(profile, number):
+    """`number` each of pending and accepted contact requests, blocks and recommendations."""
+    for index in range(number):
+        for status in (ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED):
+            member = MembershipFactory()
+            ContactRequest.objects.create(
+                profile=profile,
+                enterprise=member.enterprise,
+                requested_by=member.user,
+                opening=OpeningFactory(enterprise=member.enterprise, title=f"{status} {index}"),
+                status=status,
+            )
+        EnterpriseBlock.objects.create(profile=profile, enterprise=EnterpriseFactory())
+        MatchScore.objects.create(profile=profile, opening=OpeningFactory(), score=50 + index)
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_the_overview_query_count_does_not_grow_with_rows(
+    talent_client, talent, django_assert_max_num_queries, rows
+):
+    profile = TalentProfileFactory(user=talent)
+    _overview_rows(profile, rows)
+    talent_client.get(reverse("profiles:start"))  # the session and the user, read once
+
+    with django_assert_max_num_queries(7):
+        html = talent_client.get(reverse("profiles:start")).content.decode()
+
+    assert html.count("about “pending") == rows
+    assert html.count("about “accepted") == rows
+    assert html.count("Unblock<span") == rows
+    assert html.count("match 5") == min(rows, 3)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from matching.models import MatchScore
@@ -175,3 +176,17 @@ def test_the_pool_ranks_talents_by_match_to_one_of_my_openings(client):
     assert "Another company" not in html  # not offered as a choice
     refused = client.get(reverse("profiles:pool"), {"match_opening": foreign.pk})
     assert "Select a valid choice" in refused.content.decode()
+
+
+def test_a_result_card_names_languages_levels_and_wishes_in_the_readers_language(
+    client, member, pool
+):
+    client.force_login(member)
+    html = client.get(POOL).content.decode()
+    assert "Languages: English (Native), Finnish (B2 – upper intermediate)</p>" in html
+    assert "Looking for: Job</p>" in html
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    html = client.get(POOL).content.decode()
+    assert "englanti (äidinkieli), suomi (B2" in html
+    assert ": Työpaikka</p>" in html
