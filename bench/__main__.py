@@ -73,6 +73,11 @@ def _fresh_database(url: str) -> str:
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        # The planner's settings of production's server (docker-compose.yml), on this database
+        # only: the server itself is not ours to change.
+        admin.execute(
+            sql.SQL("ALTER DATABASE {} SET random_page_cost = 1.1").format(sql.Identifier(name))
+        )
     return _with_database(url, name)
 
 
