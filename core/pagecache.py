@@ -6,6 +6,10 @@ the CSP nonce. Those two are stored as placeholders and filled in per response, 
 gets another's token or nonce. Signed-in people, and anyone with a message waiting, always get
 a fresh page, and never store one.
 
+A page is stored when its address is asked for the second time within the timeout: an
+address asked once (a crawler's, or endless made-up query strings) leaves a marker of a few
+bytes, not a page, so what the cache holds grows with the popular pages only.
+
 A change that anonymous visitors would see calls `public_pages_changed()`: after the commit it
 moves the version number that a stored page must carry to be served, so all cached pages go at
 once. The timeout is a safety net for what changes with time alone (an opening leaves the list
@@ -66,6 +70,16 @@ def _lookup(key: str) -> tuple[str, tuple | None]:
     return version, stored if stored and stored[0] == version else None
 
 
+def _asked_before(key: str) -> bool:
+    """Whether the address was asked for within the timeout; marks it asked if not. A cache
+    that went down since the lookup answers no: nothing is stored."""
+    try:
+        return not cache.add(f"{key}:asked", True, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+        return False
+
+
 def _cacheable(request) -> bool:
     return (
         settings.PUBLIC_PAGE_CACHE_SECONDS > 0
@@ -91,7 +105,8 @@ def _served(
 
 def public_page(view):
     """Cache the view's page for anonymous visitors. The view returns a TemplateResponse,
-    which is rendered here with placeholders; any answer but 200 passes through unstored."""
+    which is rendered here with placeholders from the second time its address is asked; any
+    answer but 200 passes through unstored."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -107,7 +122,7 @@ def public_page(view):
             return view(request, *args, **kwargs)
         if stored is None:
             response = view(request, *args, **kwargs)
-            if response.status_code != 200:
+            if response.status_code != 200 or not _asked_before(key):
                 return response
             token = _placeholder()
             # The view's context outranks the csrf context processor's token.
