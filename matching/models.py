@@ -9,7 +9,7 @@ from core.models import StatusEvent, ThreadMessage
 from enterprises.models import Enterprise, Industry
 from enterprises.validators import validate_business_id
 from esco.models import Occupation, Skill
-from profiles.models import OpportunityType, ProfileLanguage, ProfileSkill
+from profiles.models import OpportunityType, ProfileLanguage, ProfileSkill, level_within
 from profiles.storage import private_storage
 
 from .querysets import OpeningQuerySet
@@ -162,6 +162,7 @@ class OpeningSkill(models.Model):
         ordering = ["-essential", "skill__label_en"]
         constraints = [
             models.UniqueConstraint(fields=["opening", "skill"], name="unique_opening_skill"),
+            level_within(ProfileSkill.Level, "opening_skill_level"),
         ]
 
     def __str__(self):
@@ -181,6 +182,7 @@ class OpeningLanguage(models.Model):
         ordering = ["-level", "language"]
         constraints = [
             models.UniqueConstraint(fields=["opening", "language"], name="unique_opening_language"),
+            level_within(ProfileLanguage.Level, "opening_language_level"),
         ]
 
     def __str__(self):

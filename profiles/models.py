@@ -113,12 +113,34 @@ class TalentProfile(models.Model):
         return self.display_name
 
 
+def level_within(levels: type[models.IntegerChoices], name: str) -> models.CheckConstraint:
+    """The database refuses a level off the scale: the match engine reads 0 as "not held"."""
+    return models.CheckConstraint(
+        condition=models.Q(level__gte=min(levels.values), level__lte=max(levels.values)),
+        name=name,
+    )
+
+
+class SkillLevel(models.IntegerChoices):
+    BASIC = 1, _("Basic")
+    INTERMEDIATE = 2, _("Intermediate")
+    ADVANCED = 3, _("Advanced")
+    EXPERT = 4, _("Expert")
+
+
+class LanguageLevel(models.IntegerChoices):
+    # Ordered, so "at least B2" is a simple comparison.
+    A1 = 1, _("A1 – beginner")
+    A2 = 2, _("A2 – elementary")
+    B1 = 3, _("B1 – intermediate")
+    B2 = 4, _("B2 – upper intermediate")
+    C1 = 5, _("C1 – advanced")
+    C2 = 6, _("C2 – proficient")
+    NATIVE = 7, _("Native")
+
+
 class ProfileSkill(models.Model):
-    class Level(models.IntegerChoices):
-        BASIC = 1, _("Basic")
-        INTERMEDIATE = 2, _("Intermediate")
-        ADVANCED = 3, _("Advanced")
-        EXPERT = 4, _("Expert")
+    Level = SkillLevel
 
     profile = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="skills")
     skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="+")
@@ -129,7 +151,8 @@ class ProfileSkill(models.Model):
     class Meta:
         ordering = ["-level", "skill__label_en"]
         constraints = [
-            models.UniqueConstraint(fields=["profile", "skill"], name="profiles_skill_once")
+            models.UniqueConstraint(fields=["profile", "skill"], name="profiles_skill_once"),
+            level_within(SkillLevel, "profiles_skill_level"),
         ]
 
     def __str__(self):
@@ -137,15 +160,7 @@ class ProfileSkill(models.Model):
 
 
 class ProfileLanguage(models.Model):
-    class Level(models.IntegerChoices):
-        # Ordered, so "at least B2" is a simple comparison.
-        A1 = 1, _("A1 – beginner")
-        A2 = 2, _("A2 – elementary")
-        B1 = 3, _("B1 – intermediate")
-        B2 = 4, _("B2 – upper intermediate")
-        C1 = 5, _("C1 – advanced")
-        C2 = 6, _("C2 – proficient")
-        NATIVE = 7, _("Native")
+    Level = LanguageLevel
 
     profile = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="languages")
     language = models.CharField(_("language"), max_length=3)  # ISO 639-1, or 639-3 without one
@@ -154,7 +169,8 @@ class ProfileLanguage(models.Model):
     class Meta:
         ordering = ["-level", "language"]
         constraints = [
-            models.UniqueConstraint(fields=["profile", "language"], name="profiles_language_once")
+            models.UniqueConstraint(fields=["profile", "language"], name="profiles_language_once"),
+            level_within(LanguageLevel, "profiles_language_level"),
         ]
 
     def __str__(self):

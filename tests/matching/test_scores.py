@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from esco.models import Skill
 from matching.models import Dismissal, MatchScore, Opening
@@ -255,3 +255,19 @@ def test_an_opening_published_during_the_rebuild_reaches_the_next_profile_refres
     scores.scores_rebuild()
     scores.scores_refresh_profile(profile_id=ana.pk)
     assert MatchScore.objects.filter(profile=ana, opening=late).exists()
+
+
+@pytest.mark.parametrize(
+    ("factory", "levels"),
+    [
+        (ProfileSkillFactory, (0, 5)),
+        (OpeningSkillFactory, (0, 5)),
+        (ProfileLanguageFactory, (0, 8)),
+        (OpeningLanguageFactory, (0, 8)),
+    ],
+)
+def test_a_level_off_the_scale_is_refused_by_the_database(factory, levels):
+    # The engine reads level 0 as "not held": no row may say a talent holds a skill at 0.
+    for level in levels:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            factory(level=level)
