@@ -67,8 +67,10 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    # Rate limits count in the cache; one test's attempts must not throttle the next.
+def _clear_cache(monkeypatch):
+    # Rate limits count in the cache; one test's attempts must not throttle the next. The
+    # match scores' copy of the published openings is this process's cache of the cache.
+    monkeypatch.setattr("matching.services.scores._local", None)
     cache.clear()
     yield
     cache.clear()

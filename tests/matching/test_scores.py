@@ -257,6 +257,24 @@ def test_an_opening_published_during_the_rebuild_reaches_the_next_profile_refres
     assert MatchScore.objects.filter(profile=ana, opening=late).exists()
 
 
+def test_a_worker_reads_the_openings_from_the_cache_only_when_they_changed(monkeypatch):
+    opening = developer_opening()
+    ana = talent("Ana", [("Python (computer programming)", 3), ("SQL", 2)])
+    scores.scores_refresh_profile(profile_id=ana.pk)
+    reads = []
+    real_get = scores.cache.get
+    monkeypatch.setattr(scores.cache, "get", lambda key, *a: reads.append(key) or real_get(key, *a))
+
+    scores.scores_refresh_profile(profile_id=ana.pk)
+    assert reads == []
+
+    opening.title = "Senior backend developer"
+    opening.save()
+    scores.scores_refresh_profile(profile_id=ana.pk)
+    assert reads == [scores._OPENINGS_KEY]
+    assert MatchScore.objects.filter(profile=ana, opening=opening).exists()
+
+
 @pytest.mark.parametrize(
     ("factory", "levels"),
     [
