@@ -97,7 +97,10 @@ def _served(
     if nonce:
         # Reading the nonce is what puts it into this response's CSP header.
         body = body.replace(nonce.encode(), str(request.csp_nonce).encode())
-    response = HttpResponse(body, headers=headers)
+    return _private(HttpResponse(body, headers=headers))
+
+
+def _private(response):
     # The body holds this visitor's CSRF token: no shared cache may keep it.
     patch_cache_control(response, private=True)
     return response
@@ -119,11 +122,11 @@ def public_page(view):
             version, stored = _lookup(key)
         except Exception:  # the cache is down: the page is rendered as without it
             logger.warning("Page cache unavailable", exc_info=True)
-            return view(request, *args, **kwargs)
+            return _private(view(request, *args, **kwargs))
         if stored is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or not _asked_before(key):
-                return response
+                return _private(response)
             token = _placeholder()
             # The view's context outranks the csrf context processor's token.
             response.context_data = {**(response.context_data or {}), "csrf_token": token}

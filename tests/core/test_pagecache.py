@@ -79,6 +79,7 @@ def test_an_address_asked_again_is_served_without_a_query(
         first, queries = _queries(Client(), url)
         assert first.status_code == 200
         assert queries > 0
+        assert "private" in first["Cache-Control"]
 
     with django_assert_num_queries(0):
         cached = client.get(url)
@@ -248,6 +249,7 @@ def test_a_cache_that_is_down_renders_the_page_instead(db, client, monkeypatch):
     _response, queries = _queries(client, LIST)
     assert _response.status_code == 200
     assert queries > 0
+    assert "private" in _response["Cache-Control"]
 
 
 def test_an_opening_changed_or_deleted_in_the_admin_leaves_the_cached_pages(
