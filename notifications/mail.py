@@ -159,12 +159,10 @@ class _Mail(EmailMultiAlternatives):
             **self.extra_headers,
         }
         # What Django would encode or refuse (a non-ASCII address, a line break) it makes, and
-        # a mail given headers the shared MIME does not have (its sender is the default).
+        # a mail changed since `message()` made it.
         if (
             flat is None
-            or self.cc
-            or self.reply_to
-            or self.from_email != settings.DEFAULT_FROM_EMAIL
+            or not self._as_made()
             or len(self.to) != 1
             or not _PLAIN_ADDRESS.fullmatch(self.to[0])
             or not all(_PLAIN_HEADER.fullmatch(value) for value in headers.values())
@@ -173,6 +171,20 @@ class _Mail(EmailMultiAlternatives):
         head = "".join(map(_header, headers.items())).encode()
         link = self.unsubscribe.encode()
         return _Flattened(head + flat.replace(_UNSUBSCRIBE_SLOT.encode(), link))
+
+    def _as_made(self) -> bool:
+        """Whether the mail is as `message()` made it: all of it is in the shared MIME but
+        the reader's headers and link."""
+        shared, link = self.shared, self.unsubscribe
+        return (
+            not (self.cc or self.reply_to or self.attachments or self.encoding)
+            and self.from_email == settings.DEFAULT_FROM_EMAIL
+            and self.subject == shared.subject
+            and self.body == shared.text.replace(_UNSUBSCRIBE_SLOT, link)
+            and [tuple(part) for part in self.alternatives]
+            == [(shared.html.replace(_UNSUBSCRIBE_SLOT, link), "text/html")]
+            and set(self.extra_headers) <= _READER_HEADERS
+        )
 
 
 def _header(item: tuple[str, str]) -> str:
@@ -184,6 +196,7 @@ def _header(item: tuple[str, str]) -> str:
 
 # Header values that go as they are, as Django would write them: printable ASCII, no line
 # break; an address without a name or anything to quote.
+_READER_HEADERS = {"Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"}
 _PLAIN_HEADER = re.compile(r"[ -~]*")
 _PLAIN_ADDRESS = re.compile(r"[\w.%+'-]+@[\w.-]+", re.ASCII)
 
