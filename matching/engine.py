@@ -458,14 +458,13 @@ def explain(
     """`[r.as_dict() for r in score(...).reasons]` for the talents at `rows`, none of them ruled
     out by a hard filter. Each component picks its case for all of them at once, so the
     rebuild explains the 500 talents it keeps per opening without a Python call per talent
-    and requirement (tests compare the two on random facts). Equal reasons may share one
-    dict: the result is for storing, not for changing."""
+    and requirement (tests compare the two on random facts)."""
     size = len(rows)
     found: list[list[dict]] = [[] for _ in range(size)]
 
     def add(where: np.ndarray, reason: dict) -> None:
         for row in np.flatnonzero(where).tolist():
-            found[row].append(reason)
+            found[row].append(dict(reason))
 
     def column(arrays: Mapping[str, np.ndarray], key: str) -> np.ndarray:
         return arrays[key][rows] if key in arrays else np.zeros(size, dtype=np.int8)
