@@ -8,12 +8,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.selectors import Role
+from core.pagecache import private_page
 from enterprises.models import Enterprise
 from esco.selectors import occupation_search, skill_search
 
@@ -268,13 +270,14 @@ def delete(request, enterprise, pk):
     )
 
 
+@private_page
 @team_only
 def suggestions(request, enterprise, pk):
     """The talents the engine suggests for a published opening, best first."""
     opening = _opening(enterprise, pk)
     talents = suggested_talents(viewer=request.user, opening=opening)
     page = Paginator(talents, SUGGESTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return TemplateResponse(
         request,
         "enterprises/openings/suggestions.html",
         {"enterprise": enterprise, "opening": opening, "page": page, "profiles": page.object_list},

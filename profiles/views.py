@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,6 +19,7 @@ from accounts.decorators import role_required
 from accounts.selectors import Role, user_role
 from audit.models import AccessLog
 from audit.services import access_record
+from core.pagecache import private_page
 from enterprises.selectors import enterprises_of
 from esco.selectors import occupation_search, skill_search
 from matching.selectors import recommendation_headlines
@@ -144,6 +146,7 @@ def _section(name: str) -> Section:
     return SECTIONS[name]
 
 
+@private_page
 @talent_only
 def start(request):
     """The editor's overview: how complete the profile is, and every section."""
@@ -152,7 +155,7 @@ def start(request):
         services.profile_ensure(user=request.user)
         profile = profile_for_overview(request.user)
     contacts = open_contact_requests(profile)
-    return render(
+    return TemplateResponse(
         request,
         "profiles/editor.html",
         {
@@ -427,6 +430,7 @@ def cv(request, pk):
     return response
 
 
+@private_page
 @role_required(Role.ENTERPRISE, Role.STAFF)
 def pool(request):
     """The talent pool: members of verified enterprises (and staff) search talents."""
@@ -436,7 +440,7 @@ def pool(request):
         return render(request, "profiles/pool_locked.html", status=403)
     pool_filter = TalentPoolFilter(request.GET or None, queryset=queryset, request=request)
     page = Paginator(pool_filter.qs, POOL_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return TemplateResponse(
         request,
         "profiles/pool.html",
         {"filter": pool_filter, "page": page, "profiles": page.object_list},

@@ -1,11 +1,13 @@
 """The staff impact dashboard and its exports."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import staff_required
+from core.pagecache import private_page
 
 from . import exports, selectors
 from .forms import ImpactFilterForm
@@ -19,6 +21,7 @@ def _report(request):
     return form, selectors.dashboard(form.period(), form.filters())
 
 
+@private_page
 @staff_required("reports.view_impact")
 @require_safe
 @never_cache
@@ -34,7 +37,7 @@ def dashboard(request):
             "funnel": [(f, list(zip(report.periods, f.cells, strict=True))) for f in report.funnel],
             "can_export": request.user.has_perm("reports.export_impact"),
         }
-    return render(request, "reports/dashboard.html", context)
+    return TemplateResponse(request, "reports/dashboard.html", context)
 
 
 def _export(write):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from psycopg import sql
 
 from core.iterables import batched
+from core.pagecache import data_changed
 from core.tasks import enqueue_on_commit
 from esco.models import OccupationSkill, SkillBroader
 from profiles import geography
@@ -273,6 +274,8 @@ def _insert(rows: list[tuple]) -> None:
     ):
         for profile_id, opening_id, value, reasons, computed_at in rows:
             copy.write_row((profile_id, opening_id, value, json.dumps(reasons), computed_at))
+    # COPY goes past the statements Django sees (core.pagecache._watch).
+    data_changed()
 
 
 # --- writes --------------------------------------------------------------------------------

@@ -146,6 +146,11 @@ else:
 # at most this many seconds; changes clear them at once, the timeout covers the passing of
 # deadline days. 0 turns the cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+# The heaviest signed-in pages (the talent's start page, an opening's suggested talents, the
+# talent pool, the impact dashboard) are kept per person for at most this many seconds, and
+# go at once with any write to the database (core.pagecache). 0 turns the cache off, as it is
+# without Redis: another process's cache in memory would not hear of a write made here.
+PRIVATE_PAGE_CACHE_SECONDS = env.int("PRIVATE_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 # Without a broker, tasks run in-process at once and their errors surface to the caller.

@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
 from django.utils import translation
 
-from core.pagecache import _key, public_page
+from core.pagecache import PUBLIC, public_page
 from enterprises.services import enterprise_update
 from matching.models import Opening
 from matching.services.openings import opening_approve, opening_close
@@ -98,7 +98,7 @@ def test_addresses_asked_once_leave_no_page_in_the_cache(db, client):
     for word in ["a", "b", "c"]:
         assert client.get(LIST, {"q": word}).status_code == 200
         with translation.override("en"):
-            key = _key(RequestFactory().get(LIST, {"q": word}))
+            key = PUBLIC.key(RequestFactory().get(LIST, {"q": word}))
         assert cache.get(key) is None
         assert cache.get(f"{key}:asked")
 

@@ -13,6 +13,7 @@ from .matching import (
     OpeningLanguageFactory,
     OpeningSkillFactory,
     PlacementFactory,
+    scored_talent,
 )
 from .profiles import ProfileLanguageFactory, ProfileSkillFactory, TalentProfileFactory
 
@@ -34,4 +35,5 @@ __all__ = [
     "TalentProfileFactory",
     "TalentUserFactory",
     "UserFactory",
+    "scored_talent",
 ]

@@ -4,10 +4,17 @@ import factory
 from django.utils import timezone
 
 from esco.models import Skill
-from matching.models import Application, Opening, OpeningLanguage, OpeningSkill, Placement
+from matching.models import (
+    Application,
+    MatchScore,
+    Opening,
+    OpeningLanguage,
+    OpeningSkill,
+    Placement,
+)
 
 from .enterprises import EnterpriseFactory
-from .profiles import TalentProfileFactory
+from .profiles import ProfileSkillFactory, TalentProfileFactory
 
 
 class OpeningFactory(factory.django.DjangoModelFactory):
@@ -81,3 +88,12 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=91))
     goals = "Learn the sales process; prepare one market entry plan."
     status = Placement.Status.AGREED
+
+
+def scored_talent(opening, score, **profile_fields):
+    """A talent with a skill and a stored match to `opening`, as the engine would leave it."""
+    profile = TalentProfileFactory(**profile_fields)
+    ProfileSkillFactory(profile=profile)
+    reasons = [{"code": "skills_essential", "matched": 1, "total": 1}]
+    MatchScore.objects.create(profile=profile, opening=opening, score=score, reasons=reasons)
+    return profile

@@ -4,14 +4,13 @@ and an invitation to apply that reaches the talent once."""
 import pytest
 from django.urls import reverse
 
-from matching.models import ApplyInvitation, MatchScore, Opening
+from matching.models import ApplyInvitation, Opening
 from tests.factories import (
     ApplicationFactory,
     MembershipFactory,
     OpeningFactory,
-    ProfileSkillFactory,
-    TalentProfileFactory,
     TalentUserFactory,
+    scored_talent,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,19 +33,11 @@ def invite(team, opening, profile):
     )
 
 
-def scored(opening, score, **profile_fields):
-    profile = TalentProfileFactory(**profile_fields)
-    ProfileSkillFactory(profile=profile)
-    reasons = [{"code": "skills_essential", "matched": 1, "total": 1}]
-    MatchScore.objects.create(profile=profile, opening=opening, score=score, reasons=reasons)
-    return profile
-
-
 def test_best_matches_first_anonymous_ones_without_identity(client, team):
     opening = OpeningFactory(enterprise=team.enterprise)
-    scored(opening, 70, display_name="Visible Vera")
-    anonymous = scored(opening, 90, display_name="Secret Sami", visibility="anonymous")
-    scored(opening, 99, display_name="Hidden Hanna", visibility="hidden")
+    scored_talent(opening, 70, display_name="Visible Vera")
+    anonymous = scored_talent(opening, 90, display_name="Secret Sami", visibility="anonymous")
+    scored_talent(opening, 99, display_name="Hidden Hanna", visibility="hidden")
     html = client.get(suggestions(team, opening)).content.decode()
     assert html.index(f"Anonymous talent #{anonymous.pk}") < html.index("Visible Vera")
     assert "Secret Sami" not in html
@@ -66,7 +57,7 @@ def test_invite_to_apply_mails_the_talent_once(
     client, team, mailoutbox, django_capture_on_commit_callbacks
 ):
     opening = OpeningFactory(enterprise=team.enterprise, title="Export sales")
-    talent = scored(opening, 80, visibility="anonymous")
+    talent = scored_talent(opening, 80, visibility="anonymous")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(invite(team, opening, talent), follow=True)
     assert "Invitation sent" in response.content.decode()
@@ -82,14 +73,14 @@ def test_invite_to_apply_mails_the_talent_once(
 
 def test_no_invitation_to_someone_who_applied_or_cannot_be_seen(client, team):
     opening = OpeningFactory(enterprise=team.enterprise)
-    applied = scored(opening, 80)
+    applied = scored_talent(opening, 80)
     ApplicationFactory(opening=opening, profile=applied)
-    hidden = scored(opening, 80, visibility="hidden")
+    hidden = scored_talent(opening, 80, visibility="hidden")
     assert "Has applied" in client.get(suggestions(team, opening)).content.decode()
     client.post(invite(team, opening, applied))
     assert client.post(invite(team, opening, hidden)).status_code == 404
     closed = OpeningFactory(enterprise=team.enterprise, status=Opening.Status.CLOSED)
-    assert client.post(invite(team, closed, scored(closed, 80))).status_code == 404
+    assert client.post(invite(team, closed, scored_talent(closed, 80))).status_code == 404
     assert not ApplyInvitation.objects.exists()
     assert client.get(invite(team, opening, applied)).status_code == 405
 
@@ -98,10 +89,10 @@ def test_the_page_takes_the_same_queries_for_few_and_many_talents(
     client, team, django_assert_max_num_queries
 ):
     opening = OpeningFactory(enterprise=team.enterprise)
-    scored(opening, 50)
+    scored_talent(opening, 50)
     with django_assert_max_num_queries(15) as few:
         client.get(suggestions(team, opening))
     for score in range(25):
-        scored(opening, 30 + score)
+        scored_talent(opening, 30 + score)
     with django_assert_max_num_queries(len(few)):
         client.get(suggestions(team, opening))
