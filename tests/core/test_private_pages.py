@@ -25,7 +25,7 @@ from audit.services import access_record
 from core.pagecache import DATA_VERSION_KEY, UNSEEN_TABLES, _watch, _writes, watch_writes
 from enterprises.models import Membership
 from matching.models import MatchScore
-from matching.services.scores import _insert
+from matching.services.scores import _insert, scores_refresh_profile
 from profiles.models import TalentProfile
 from profiles.services import profile_update
 from tests.factories import (
@@ -212,6 +212,15 @@ def test_scores_copied_in_move_the_version(world):
     MatchScore.objects.filter(profile=world["sami"]).delete()
     cache.set(DATA_VERSION_KEY, "before")
     _insert([(world["sami"].pk, world["opening"].pk, 50, [], timezone.now())])
+    assert cache.get(DATA_VERSION_KEY) != "before"
+
+
+def test_a_talent_rescored_moves_the_version(world):
+    # On PostgreSQL the refresh writes through a psycopg cursor of its own, unseen by Django.
+    MatchScore.objects.filter(profile=world["sami"]).delete()
+    cache.set(DATA_VERSION_KEY, "before")
+    scores_refresh_profile(profile_id=world["sami"].pk)
+    assert MatchScore.objects.filter(profile=world["sami"]).exists()
     assert cache.get(DATA_VERSION_KEY) != "before"
 
 
