@@ -236,18 +236,25 @@ def staff_ensure() -> int:
 # --- Queries ------------------------------------------------------------------------------
 
 
-def page_queries(targets: dict[str, Target]) -> dict[str, dict[str, int]]:
+# Renderings timed per page, in-process with the page caches off: the median is what a page
+# costs when the cache cannot answer (the first ask, or after a write).
+RENDER_SAMPLES = 5
+
+
+def page_queries(targets: dict[str, Target]) -> dict[str, dict[str, int | float]]:
     """Per page (and the minimal view), the queries of a fresh client's first request and of
-    its second (steady), and the size of the page in bytes."""
+    its second (steady), the size of the page in bytes, and the median time of a rendering
+    in one process with no other load (`render_ms`)."""
     users = User.objects.in_bulk([t.user_id for t in targets.values() if t.user_id])
     counts = {}
     # The minimal view is in bench.urls; the test client's host is "testserver", and it says
     # it came over HTTPS so production settings do not redirect it. Static URLs are read from
-    # the files, not a collected manifest (gunicorn has that): no query either way. The
-    # anonymous page cache is off: the budget is on what a page takes to render (served from
-    # the cache it takes none, and that is what the load below measures).
+    # the files, not a collected manifest (gunicorn has that): no query either way. The page
+    # caches are off: the budget is on what a page takes to render (served from the cache it
+    # takes none of its own, and that is what the load below measures).
     with override_settings(
         PUBLIC_PAGE_CACHE_SECONDS=0,
+        PRIVATE_PAGE_CACHE_SECONDS=0,
         ROOT_URLCONF="bench.urls",
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
         STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_STORAGE}},
@@ -264,7 +271,17 @@ def page_queries(targets: dict[str, Target]) -> dict[str, dict[str, int]]:
                 if response.status_code != 200:
                     raise PageError(f"{name}: {target.path} answered {response.status_code}")
                 runs.append(len(context))
-            counts[name] = {"first": runs[0], "steady": runs[1], "bytes": len(response.content)}
+            times = []
+            for _ in range(RENDER_SAMPLES):
+                started = time.perf_counter()
+                client.get(target.path, secure=True)
+                times.append((time.perf_counter() - started) * 1000)
+            counts[name] = {
+                "first": runs[0],
+                "steady": runs[1],
+                "bytes": len(response.content),
+                "render_ms": round(statistics.median(times), 1),
+            }
     return counts
 
 
@@ -538,6 +555,7 @@ def measure_pages(
             queries=queries[name]["steady"],
             queries_first=queries[name]["first"],
             bytes=queries[name]["bytes"],
+            render_ms=queries[name]["render_ms"],
             ratio_p95=round(result["p95_ms"] / p95, 2),
             ratio_rps=round(result["rps"] / rps, 3),
         )
