@@ -39,6 +39,7 @@ print(json.dumps({
     "email_tls": getattr(settings, "EMAIL_USE_TLS", False),
     "email_path": str(getattr(settings, "EMAIL_FILE_PATH", "")),
     "cache": settings.CACHES["default"]["BACKEND"],
+    "sessions": settings.SESSION_ENGINE,
 }))
 """
 
@@ -71,6 +72,8 @@ def test_defaults_need_no_services():
     assert values["email"] == "django.core.mail.backends.filebased.EmailBackend"
     assert values["email_path"] == str(ROOT / "var" / "mail")
     assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    # A cache in one process's memory: sessions only in the database, which every process sees.
+    assert values["sessions"] == "django.contrib.sessions.backends.db"
 
 
 def test_production_services_come_from_the_environment():
@@ -85,7 +88,8 @@ def test_production_services_come_from_the_environment():
     assert values["eager"] is False
     assert values["broker"] == "redis://redis:6379/0"
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "core.cache.RedisCache"
+    assert values["sessions"] == "core.sessions"
 
 
 def test_beat_schedule_names_registered_tasks(settings):
