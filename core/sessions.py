@@ -46,7 +46,8 @@ class SessionStore(CachedDBStore):
             return {}
         data = self.decode(session.session_data)
         try:
-            self._cache.set(self.cache_key, data, self._kept(session.expire_date))
+            # add, not set: a copy saved meanwhile by another request is newer than this one.
+            self._cache.add(self.cache_key, data, self._kept(session.expire_date))
         except Exception:
             _cache_down("fill")
         return data
@@ -77,3 +78,10 @@ class SessionStore(CachedDBStore):
             self._cache.delete(self.cache_key_prefix + session_key)
         except Exception:
             _cache_down("delete")
+
+    # The async variants would bypass the guards and the lifetime cap above; nothing here
+    # serves requests asynchronously, so they fail loudly rather than quietly differ.
+    async def _synchronous_only(self, *args, **kwargs):
+        raise NotImplementedError("core.sessions serves synchronous requests only")
+
+    aload = asave = aexists = adelete = _synchronous_only

@@ -28,7 +28,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 if REDIS_URL:  # noqa: F405
     # Tests clear the cache between them (rate limits count there): a database of its own
     # keeps that from wiping the broker's queue on the same Redis.
-    CACHES["default"]["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path="/15"))  # noqa: F405
+    for alias in CACHES.values():  # noqa: F405
+        alias["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path="/15"))  # noqa: F405
 # Tests see freshly rendered pages; tests/core/test_pagecache.py turns the page caches on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
 PRIVATE_PAGE_CACHE_SECONDS = 0

@@ -2,6 +2,7 @@
 cache's kept client (core.cache)."""
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
@@ -22,6 +23,10 @@ def _cached_sessions(settings):
     settings.SESSION_ENGINE = "core.sessions"
 
 
+def _copies():
+    return caches[settings.SESSION_CACHE_ALIAS]
+
+
 def _session_reads(client, path="/") -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
@@ -32,7 +37,7 @@ def _session_reads(client, path="/") -> int:
 
 def test_a_signed_in_request_reads_its_session_from_the_cache(client, talent):
     client.force_login(talent)
-    caches["default"].clear()
+    _copies().clear()
     assert _session_reads(client) == 1  # not cached yet: from the database, then kept
     assert _session_reads(client) == 0
 
@@ -44,16 +49,51 @@ def test_the_cached_copy_lives_no_longer_than_kept_seconds(client, talent, monke
     assert _session_reads(client) == 1
 
 
+@pytest.mark.parametrize(("session_age", "longest"), [(None, 3600), (60, 60)])
+def test_a_cached_copy_outlives_neither_an_hour_nor_its_session(
+    client, talent, monkeypatch, session_age, longest
+):
+    kept = []
+    cache = _copies()
+    for method in ("add", "set"):
+        original = getattr(cache, method)
+
+        def spy(key, value, timeout=None, *args, original=original, **kwargs):
+            if key.startswith(KEY_PREFIX):  # the default cache may hold other things too
+                kept.append(timeout)
+            return original(key, value, timeout, *args, **kwargs)
+
+        monkeypatch.setattr(cache, method, spy)
+    client.force_login(talent)
+    if session_age:
+        session = client.session
+        session.set_expiry(session_age)
+        session.save()
+    cache.clear()
+    kept.clear()
+    client.get("/")  # filled from the database
+    assert kept
+    assert all(0 < timeout <= longest for timeout in kept)
+
+
+def test_a_changed_password_ends_the_other_sessions_though_their_copy_is_cached(client, talent):
+    client.force_login(talent)
+    assert _session_reads(client) == 0  # the copy kept at sign-in
+    talent.set_password("a-new-password-1")
+    talent.save()
+    assert not client.get("/").wsgi_request.user.is_authenticated
+
+
 def test_signing_out_ends_the_session_in_the_database_and_the_cache(client, talent):
     client.force_login(talent)
     key = client.session.session_key
     client.get("/")
-    assert caches["default"].get(KEY_PREFIX + key) is not None
+    assert _copies().get(KEY_PREFIX + key) is not None
 
     client.post(reverse("account_logout"))
 
     assert not Session.objects.filter(session_key=key).exists()
-    assert caches["default"].get(KEY_PREFIX + key) is None
+    assert _copies().get(KEY_PREFIX + key) is None
     client.cookies["sessionid"] = key  # the old cookie, kept by someone
     assert not client.get("/").wsgi_request.user.is_authenticated
 
