@@ -230,7 +230,8 @@ def _store(rows: list[tuple], *, owner: str, owner_id: int) -> None:
     ("opening_id") exactly `rows` (as _row makes them): the others deleted, these inserted or
     updated, which refreshes writing side by side allow."""
     other = "opening_id" if owner == "profile_id" else "profile_id"
-    kept = [row[_FIELDS.index(other)] for row in rows]
+    column = _FIELDS.index(other)
+    kept = [row[column] for row in rows]
     _writers_lock(alone=False)
     if connection.vendor != "postgresql":
         MatchScore.objects.filter(**{owner: owner_id}).exclude(**{f"{other}__in": kept}).delete()

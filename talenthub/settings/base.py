@@ -146,10 +146,14 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         },
     }
+    # Read from the cache, kept in the database (core.sessions).
+    SESSION_ENGINE = "core.sessions"
     SESSION_CACHE_ALIAS = "sessions"
 else:
     # Never DummyCache: allauth's rate limits count attempts in the cache.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Not cached: one process's memory would not see another process end a session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Anonymous visitors' home and opening pages are served from the cache (core.pagecache) for
 # at most this many seconds; changes clear them at once, the timeout covers the passing of
@@ -338,8 +342,6 @@ STORAGES = {
 }
 
 # --- Security -------------------------------------------------------------------------
-# Read from the cache, kept in the database (core.sessions); without Redis, the database.
-SESSION_ENGINE = "core.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
